@@ -1,0 +1,101 @@
+package io.envclone.testing.kafka;
+
+import io.envclone.testing.net.TcpProxy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Kafka broker (KRaft, combined broker and controller, one node) running in this JVM.
+ *
+ * <p>The broker advertises the port of a {@link TcpProxy} in front of it, so every client,
+ * after bootstrap too, talks through the proxy: {@link #network()} can then cut the broker
+ * off and bring it back as a real network fault would.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final String LISTENER = "EXTERNAL";
+
+    private final KafkaClusterTestKit cluster;
+    private final TcpProxy proxy;
+
+    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, TcpProxy proxy) {
+        this.cluster = cluster;
+        this.proxy = proxy;
+    }
+
+    public static EmbeddedKafkaBroker start() {
+        int advertisedPort = freePort();
+        KafkaClusterTestKit cluster = null;
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    // The test kit binds the listener itself (random port); only what it advertises is ours.
+                    .setPerServerProperties(Map.of(0, Map.of(
+                            "advertised.listeners", LISTENER + "://localhost:" + advertisedPort)))
+                    .build();
+            cluster = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("transaction.state.log.num.partitions", "1")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .setConfigProp("num.partitions", "3")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            int brokerPort = cluster.brokers().values().iterator().next()
+                    .boundPort(ListenerName.normalised(LISTENER));
+            TcpProxy proxy = TcpProxy.forward("localhost", brokerPort, advertisedPort);
+            cluster.waitForReadyBrokers();
+            return new EmbeddedKafkaBroker(cluster, proxy);
+        } catch (Exception e) {
+            if (cluster != null) {
+                try {
+                    cluster.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new IllegalStateException("embedded Kafka broker did not start", e);
+        }
+    }
+
+    /** What clients put in {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return proxy.hostAndPort();
+    }
+
+    /** The network path between every client and the broker. */
+    public TcpProxy network() {
+        return proxy;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        proxy.close();
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded Kafka broker did not stop cleanly", e);
+        }
+    }
+}
