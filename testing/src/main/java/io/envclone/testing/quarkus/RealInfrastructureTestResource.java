@@ -31,8 +31,11 @@ public final class RealInfrastructureTestResource implements QuarkusTestResource
         RealInfrastructure infrastructure = RealInfrastructure.shared();
         infrastructure.postgres().createDatabase(database);
         infrastructure.postgres().createLoginRole(CONTROL_ROLE, CONTROL_PASSWORD, database);
+        // The password is given twice, as a property and inside the URL, as users do: neither may leak.
+        String urlWithCredentials = "postgresql://" + CONTROL_ROLE + ":" + CONTROL_PASSWORD + "@localhost:"
+                + infrastructure.postgresNetwork().port() + "/" + database;
         return Map.of(
-                "envclone.control-database.url", infrastructure.networkJdbcUrl(database),
+                "envclone.control-database.url", urlWithCredentials,
                 "envclone.control-database.username", CONTROL_ROLE,
                 "envclone.control-database.password", CONTROL_PASSWORD,
                 "envclone.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
