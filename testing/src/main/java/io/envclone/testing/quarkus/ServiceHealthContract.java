@@ -127,7 +127,7 @@ public abstract class ServiceHealthContract {
 
     private void awaitReady() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200));
+                given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200));
     }
 
     private void record(Response response) {
