@@ -23,6 +23,11 @@ public final class DemoDatabaseGenerator {
 
     /** Generates into {@code connection}'s database, whose schema public must not hold the demo tables. */
     public DemoSummary generate(Connection connection, DemoOptions options) throws SQLException {
+        return generate(connection, options, (table, rows) -> { });
+    }
+
+    /** As {@link #generate(Connection, DemoOptions)}, telling {@code progress} as each table is loaded. */
+    public DemoSummary generate(Connection connection, DemoOptions options, DemoProgress progress) throws SQLException {
         long started = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -32,7 +37,9 @@ public final class DemoDatabaseGenerator {
             SchemaInstaller.run(connection, SchemaInstaller.SCHEMA);
             DemoWorld world = DemoWorld.create(options);
             for (TableLoad load : world.loads()) {
-                tables.add(new DemoSummary.TableCount(load.table(), CopyLoader.load(connection, load)));
+                long rows = CopyLoader.load(connection, load);
+                tables.add(new DemoSummary.TableCount(load.table(), rows));
+                progress.tableLoaded(load.table(), rows);
             }
             SchemaInstaller.run(connection, SchemaInstaller.POST_LOAD);
             connection.commit();
