@@ -1,6 +1,8 @@
 package io.envclone.operator.health;
 
 import io.envclone.service.config.HealthConfig;
+import io.envclone.service.health.HealthProbes;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
@@ -27,18 +29,10 @@ public class KubernetesApiReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named(NAME).withData("master-url", client.getMasterUrl().toString());
-        try {
-            // namespaced and cheap: the operator's own namespace, one object at most
-            var probe = CompletableFuture.supplyAsync(() -> client.configMaps().list(
-                    new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build()));
-            probe.get(health.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return response.up().build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return response.down().withData("error", "interrupted").build();
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return response.down().withData("error", cause.getClass().getSimpleName()).build();
-        }
+        // namespaced and cheap: one object at most from the operator's own namespace
+        return HealthProbes.probe(response, health.timeout(), (builder, timeoutMillis) ->
+                CompletableFuture.supplyAsync(() -> client.configMaps().list(
+                        new ListOptionsBuilder().withLimit(1L).build()))
+                        .get(timeoutMillis, TimeUnit.MILLISECONDS));
     }
 }

@@ -28,16 +28,9 @@ public class ControlDatabaseReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named(NAME).withData("database", database.settings().describe());
-        try {
-            database.pool().query("select 1").execute()
-                    .toCompletionStage().toCompletableFuture()
-                    .get(health.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return response.up().build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return response.down().withData("error", "interrupted").build();
-        } catch (Exception e) {
-            return response.down().withData("error", HealthErrors.describe(e)).build();
-        }
+        return HealthProbes.probe(response, health.timeout(), (builder, timeoutMillis) ->
+                database.pool().query("select 1").execute()
+                        .toCompletionStage().toCompletableFuture()
+                        .get(timeoutMillis, TimeUnit.MILLISECONDS));
     }
 }

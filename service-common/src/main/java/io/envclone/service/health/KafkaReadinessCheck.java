@@ -41,18 +41,11 @@ public class KafkaReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named(NAME).withData("bootstrap-servers", kafka.bootstrapServers());
-        long timeoutMs = health.timeout().toMillis();
-        try {
-            var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs));
-            String clusterId = cluster.clusterId().get(timeoutMs, TimeUnit.MILLISECONDS);
-            int brokers = cluster.nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
-            return response.up().withData("cluster-id", clusterId).withData("brokers", brokers).build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return response.down().withData("error", "interrupted").build();
-        } catch (Exception e) {
-            return response.down().withData("error", HealthErrors.describe(e)).build();
-        }
+        return HealthProbes.probe(response, health.timeout(), (builder, timeoutMillis) -> {
+            var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMillis));
+            builder.withData("cluster-id", cluster.clusterId().get(timeoutMillis, TimeUnit.MILLISECONDS));
+            builder.withData("brokers", cluster.nodes().get(timeoutMillis, TimeUnit.MILLISECONDS).size());
+        });
     }
 
     @PreDestroy

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * would have: small change descriptions wait in a queue until no later reservation can
  * produce an earlier change, and their row images are built only when written.
  */
-final class AuditLoad implements TableLoad {
+final class AuditLoad extends TableLoad {
 
     /** Audit rows one reservation of the audit window yields on average at full intensity. */
     private static final double CHANGES_PER_RESERVATION = 1.5;
@@ -31,24 +31,13 @@ final class AuditLoad implements TableLoad {
             String oldPhone) {
     }
 
-    private final DemoWorld world;
-
     AuditLoad(DemoWorld world) {
-        this.world = world;
+        super(world, "audit.audit_log",
+                "id, table_name, operation, row_id, changed_by, changed_at, client_addr, old_row, new_row");
     }
 
     @Override
-    public String table() {
-        return "audit.audit_log";
-    }
-
-    @Override
-    public String columns() {
-        return "id, table_name, operation, row_id, changed_by, changed_at, client_addr, old_row, new_row";
-    }
-
-    @Override
-    public void write(CopyRow row) throws SQLException {
+    void write(CopyRow row) throws SQLException {
         ReservationBook reservations = world.reservations();
         long first = reservations.firstCreatedFrom(DemoClock.AUDIT_START);
         long window = reservations.size() - first + 1;

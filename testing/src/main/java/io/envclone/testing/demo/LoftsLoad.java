@@ -3,27 +3,16 @@ package io.envclone.testing.demo;
 import java.sql.SQLException;
 
 /** public.lofts, from the in-memory catalog. */
-final class LoftsLoad implements TableLoad {
-
-    private final DemoWorld world;
+final class LoftsLoad extends TableLoad {
 
     LoftsLoad(DemoWorld world) {
-        this.world = world;
+        super(world, "public.lofts",
+                "id, owner_id, title, address, city, price_per_night, currency, cleaning_fee, bedrooms, max_guests, "
+                + "active, created_at, updated_at");
     }
 
     @Override
-    public String table() {
-        return "public.lofts";
-    }
-
-    @Override
-    public String columns() {
-        return "id, owner_id, title, address, city, price_per_night, currency, cleaning_fee, bedrooms, max_guests, "
-                + "active, created_at, updated_at";
-    }
-
-    @Override
-    public void write(CopyRow row) throws SQLException {
+    void write(CopyRow row) throws SQLException {
         for (long id = 1; id <= world.lofts().size(); id++) {
             LoftCatalog.Loft loft = world.lofts().loft(id);
             row.add(id).add(loft.ownerId()).add(loft.title()).add(loft.address()).add(loft.city().name())

@@ -7,26 +7,15 @@ import java.util.SplittableRandom;
  * public.messages: a few messages per conversation, the guest writing first, then replies
  * minutes to days apart. Conversations still open at "today" stop there.
  */
-final class MessagesLoad implements TableLoad {
-
-    private final DemoWorld world;
+final class MessagesLoad extends TableLoad {
 
     MessagesLoad(DemoWorld world) {
-        this.world = world;
+        super(world, "public.messages",
+                "id, conversation_id, sender_id, body, sent_at");
     }
 
     @Override
-    public String table() {
-        return "public.messages";
-    }
-
-    @Override
-    public String columns() {
-        return "id, conversation_id, sender_id, body, sent_at";
-    }
-
-    @Override
-    public void write(CopyRow row) throws SQLException {
+    void write(CopyRow row) throws SQLException {
         double perConversation = (double) world.plan().messages() / world.conversations().size();
         UserDirectory users = world.users();
         long id = 0;

@@ -8,29 +8,18 @@ import java.util.SplittableRandom;
  * and about accounts. The jsonb payload repeats the recipient's name, email and phone, and
  * for hosts the guest's too: personal data inside JSON.
  */
-final class NotificationsLoad implements TableLoad {
+final class NotificationsLoad extends TableLoad {
 
     private static final String[] CHANNELS = {"email", "sms", "push"};
     private static final RowRandom.Weights CHANNEL_WEIGHTS = new RowRandom.Weights(55, 25, 20);
 
-    private final DemoWorld world;
-
     NotificationsLoad(DemoWorld world) {
-        this.world = world;
+        super(world, "public.notifications",
+                "id, user_id, kind, channel, payload, created_at, read_at");
     }
 
     @Override
-    public String table() {
-        return "public.notifications";
-    }
-
-    @Override
-    public String columns() {
-        return "id, user_id, kind, channel, payload, created_at, read_at";
-    }
-
-    @Override
-    public void write(CopyRow row) throws SQLException {
+    void write(CopyRow row) throws SQLException {
         int count = world.plan().notifications();
         ReservationBook reservations = world.reservations();
         for (long id = 1; id <= count; id++) {

@@ -4,26 +4,15 @@ import java.sql.SQLException;
 import java.util.SplittableRandom;
 
 /** public.conversation_participants: the guest, the host and, when support stepped in, a manager. */
-final class ParticipantsLoad implements TableLoad {
-
-    private final DemoWorld world;
+final class ParticipantsLoad extends TableLoad {
 
     ParticipantsLoad(DemoWorld world) {
-        this.world = world;
+        super(world, "public.conversation_participants",
+                "conversation_id, user_id, role, joined_at, last_read_at");
     }
 
     @Override
-    public String table() {
-        return "public.conversation_participants";
-    }
-
-    @Override
-    public String columns() {
-        return "conversation_id, user_id, role, joined_at, last_read_at";
-    }
-
-    @Override
-    public void write(CopyRow row) throws SQLException {
+    void write(CopyRow row) throws SQLException {
         for (long id = 1; id <= world.conversations().size(); id++) {
             ConversationPlan.Conversation conversation = world.conversations().conversation(id);
             SplittableRandom random = RowRandom.of(world.seed(), RowRandom.Stream.PARTICIPANT, id);

@@ -6,26 +6,15 @@ import java.sql.SQLException;
  * public.payments (partitioned: the server routes each row to its year). Ids are given in
  * reservation order, so {@link AuditLoad} can number them the same way.
  */
-final class PaymentsLoad implements TableLoad {
-
-    private final DemoWorld world;
+final class PaymentsLoad extends TableLoad {
 
     PaymentsLoad(DemoWorld world) {
-        this.world = world;
+        super(world, "public.payments",
+                "id, reservation_id, amount, currency, method, status, card_last4, provider_ref, paid_at");
     }
 
     @Override
-    public String table() {
-        return "public.payments";
-    }
-
-    @Override
-    public String columns() {
-        return "id, reservation_id, amount, currency, method, status, card_last4, provider_ref, paid_at";
-    }
-
-    @Override
-    public void write(CopyRow row) throws SQLException {
+    void write(CopyRow row) throws SQLException {
         long id = 0;
         for (long reservationId = 1; reservationId <= world.reservations().size(); reservationId++) {
             ReservationBook.Reservation reservation = world.reservations().reservation(reservationId);

@@ -3,27 +3,16 @@ package io.envclone.testing.demo;
 import java.sql.SQLException;
 
 /** public.users: staff first, then customers in sign-up order. */
-final class UsersLoad implements TableLoad {
-
-    private final DemoWorld world;
+final class UsersLoad extends TableLoad {
 
     UsersLoad(DemoWorld world) {
-        this.world = world;
+        super(world, "public.users",
+                "id, email, full_name, first_name, last_name, phone, national_id, birth_date, address, city, "
+                + "postal_code, iban, role, manager_id, created_at, updated_at, deleted_at");
     }
 
     @Override
-    public String table() {
-        return "public.users";
-    }
-
-    @Override
-    public String columns() {
-        return "id, email, full_name, first_name, last_name, phone, national_id, birth_date, address, city, "
-                + "postal_code, iban, role, manager_id, created_at, updated_at, deleted_at";
-    }
-
-    @Override
-    public void write(CopyRow row) throws SQLException {
+    void write(CopyRow row) throws SQLException {
         for (long id = 1; id <= world.users().size(); id++) {
             UserDirectory.User user = world.users().user(id);
             UserDirectory.Contact contact = user.contact();
