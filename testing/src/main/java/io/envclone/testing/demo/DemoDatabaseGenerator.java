@@ -1,5 +1,6 @@
 package io.envclone.testing.demo;
 
+import io.envclone.testing.sql.TableCount;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,14 +32,14 @@ public final class DemoDatabaseGenerator {
         long started = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        List<DemoSummary.TableCount> tables = new ArrayList<>();
+        List<TableCount> tables = new ArrayList<>();
         try {
             SchemaInstaller.requireNoDemoTables(connection);
             SchemaInstaller.run(connection, SchemaInstaller.SCHEMA);
             DemoWorld world = DemoWorld.create(options);
             for (TableLoad load : world.loads()) {
                 long rows = CopyLoader.load(connection, load);
-                tables.add(new DemoSummary.TableCount(load.table(), rows));
+                tables.add(new TableCount(load.table(), rows));
                 progress.tableLoaded(load.table(), rows);
             }
             SchemaInstaller.run(connection, SchemaInstaller.POST_LOAD);
@@ -49,7 +50,7 @@ public final class DemoDatabaseGenerator {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
-        long total = tables.stream().mapToLong(DemoSummary.TableCount::rows).sum();
+        long total = tables.stream().mapToLong(TableCount::rows).sum();
         return new DemoSummary(options.scale(), options.seed(), tables, total, databaseBytes(connection),
                 Duration.ofNanos(System.nanoTime() - started));
     }

@@ -3,6 +3,7 @@ package io.envclone.testing.demo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import io.envclone.testing.sql.TableCount;
 
 /** What {@link DemoDatabaseGenerator#generate} loaded: rows per table, database size, time taken. */
 public record DemoSummary(double scale, long seed, List<TableCount> tables, long totalRows, long databaseBytes,
@@ -12,15 +13,9 @@ public record DemoSummary(double scale, long seed, List<TableCount> tables, long
         tables = List.copyOf(tables);
     }
 
-    /** Rows of one table, named with its schema ({@code public.users}). */
-    public record TableCount(String table, long rows) {
-    }
-
     /** Rows of {@code table} ({@code users} or {@code audit.audit_log}); -1 when the table is not listed. */
     public long rows(String table) {
-        String qualified = table.contains(".") ? table : "public." + table;
-        return tables.stream().filter(t -> t.table().equals(qualified)).mapToLong(TableCount::rows).findFirst()
-                .orElse(-1);
+        return TableCount.rowsOf(tables, table);
     }
 
     /** A table of rows per table, then the total, the size and the time taken, for a terminal. */

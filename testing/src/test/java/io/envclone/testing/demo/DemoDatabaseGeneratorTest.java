@@ -1,5 +1,7 @@
 package io.envclone.testing.demo;
 
+import io.envclone.testing.sql.Queries;
+import io.envclone.testing.sql.TableCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +54,7 @@ class DemoDatabaseGeneratorTest {
 
     @Test
     void everyTableHasTheRowsTheSummaryReports() throws SQLException {
-        assertThat(summary.tables()).extracting(DemoSummary.TableCount::table).containsExactlyElementsOf(TABLES);
+        assertThat(summary.tables()).extracting(TableCount::table).containsExactlyElementsOf(TABLES);
         for (String table : TABLES) {
             long rows = longValue("select count(*) from " + table);
             assertThat(rows).as(table).isPositive().isEqualTo(summary.rows(table));
@@ -233,19 +235,10 @@ class DemoDatabaseGeneratorTest {
     }
 
     private static long longValue(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
+        return Queries.longValue(connection, sql);
     }
 
     private static List<String> strings(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                values.add(result.getString(1));
-            }
-        }
-        return values;
+        return Queries.strings(connection, sql);
     }
 }

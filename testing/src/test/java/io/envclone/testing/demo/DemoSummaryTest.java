@@ -1,5 +1,6 @@
 package io.envclone.testing.demo;
 
+import io.envclone.testing.sql.TableCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class DemoSummaryTest {
 
-    private final DemoSummary summary = new DemoSummary(1, 42, List.of(new DemoSummary.TableCount("public.users", 50_000),
-            new DemoSummary.TableCount("audit.audit_log", 39_569)), 89_569, 256_000_000, Duration.ofMillis(8_040));
+    private final DemoSummary summary = new DemoSummary(1, 42, List.of(new TableCount("public.users", 50_000),
+            new TableCount("audit.audit_log", 39_569)), 89_569, 256_000_000, Duration.ofMillis(8_040));
 
     @Test
     void rendersOneLinePerTableThenTotalsSizeAndTime() {
