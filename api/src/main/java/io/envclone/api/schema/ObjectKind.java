@@ -19,7 +19,11 @@ public enum ObjectKind {
     FOREIGN_KEY(Phase.POST_DATA),
     INDEX(Phase.POST_DATA),
     TRIGGER(Phase.POST_DATA),
-    POLICY(Phase.POST_DATA);
+    POLICY(Phase.POST_DATA),
+    /** ENABLE (and FORCE) ROW LEVEL SECURITY: after the rows, or a forced policy would hide them from the loader. */
+    ROW_SECURITY(Phase.POST_DATA),
+    /** REFRESH MATERIALIZED VIEW of one that is populated on the source. */
+    REFRESH(Phase.POST_DATA);
 
     /** When in a clone an object is created. */
     public enum Phase { PRE_DATA, POST_DATA }

@@ -1,0 +1,44 @@
+package io.envclone.api.schema;
+
+import java.util.List;
+
+/**
+ * The DDL that makes an empty target match a model: pre-data (before rows load) and post-data
+ * (after), each in dependency order. Apply it in a session with {@link #SESSION_SETTINGS} first.
+ */
+public record MigrationScript(List<String> preData, List<String> postData) {
+
+    /**
+     * Function bodies are checked when first called, not when created (they may read tables
+     * created later), and names are resolved only as written (the script qualifies them all).
+     */
+    public static final List<String> SESSION_SETTINGS = List.of(
+            "SET check_function_bodies = false",
+            "SELECT pg_catalog.set_config('search_path', '', false)");
+
+    public MigrationScript {
+        preData = List.copyOf(preData);
+        postData = List.copyOf(postData);
+    }
+
+    public static MigrationScript forEmptyTarget(SchemaModel model) {
+        return new MigrationScript(statements(model, ObjectKind.Phase.PRE_DATA),
+                statements(model, ObjectKind.Phase.POST_DATA));
+    }
+
+    private static List<String> statements(SchemaModel model, ObjectKind.Phase phase) {
+        return DependencyOrder.of(model.objects().values().stream()
+                        .filter(object -> object.id().kind().phase() == phase).toList())
+                .stream().map(SchemaObject::createSql).toList();
+    }
+
+    /** The whole script as one SQL text, for people and for psql. */
+    public String render() {
+        StringBuilder sql = new StringBuilder("-- envclone migration: pre-data\n");
+        SESSION_SETTINGS.forEach(setting -> sql.append(setting).append(";\n"));
+        preData.forEach(statement -> sql.append('\n').append(statement).append(";\n"));
+        sql.append("\n-- post-data: after the rows are loaded\n");
+        postData.forEach(statement -> sql.append('\n').append(statement).append(";\n"));
+        return sql.toString();
+    }
+}
