@@ -23,7 +23,9 @@ public enum ObjectKind {
     /** ENABLE (and FORCE) ROW LEVEL SECURITY: after the rows, or a forced policy would hide them from the loader. */
     ROW_SECURITY(Phase.POST_DATA),
     /** REFRESH MATERIALIZED VIEW of one that is populated on the source. */
-    REFRESH(Phase.POST_DATA);
+    REFRESH(Phase.POST_DATA),
+    /** COMMENT ON any of the above: last, when what it describes exists. */
+    COMMENT(Phase.POST_DATA);
 
     /** When in a clone an object is created. */
     public enum Phase { PRE_DATA, POST_DATA }

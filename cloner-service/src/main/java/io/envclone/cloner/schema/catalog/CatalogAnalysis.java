@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,10 +32,18 @@ public final class CatalogAnalysis {
         found.addAll(IndexReader.read(connection));
         found.addAll(TriggerReader.read(connection));
         found.addAll(SecurityReader.read(connection));
-        Map<ObjectId, Set<ObjectId>> dependencies = DependencyReader.read(connection, found);
+        DependencyReader.Result dependencies = DependencyReader.read(connection, found);
         List<SchemaObject> objects = new ArrayList<>(found.size());
         for (CatalogObject object : found) {
-            objects.add(object.object().withDependencies(dependencies.getOrDefault(object.object().id(), Set.of())));
+            objects.add(object.object().withDependencies(
+                    dependencies.dependencies().getOrDefault(object.object().id(), Set.of())));
+        }
+        for (CommentReader.Comment comment : CommentReader.read(connection)) {
+            ObjectId described = dependencies.resolver().apply(comment.describes());
+            // a comment on something the analysis does not copy (an extension's object) is not copied either
+            if (described != null) {
+                objects.add(comment.comment().withDependencies(Set.of(described)));
+            }
         }
         return SchemaModel.of(objects);
     }

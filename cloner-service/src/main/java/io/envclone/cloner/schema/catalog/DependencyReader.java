@@ -44,14 +44,19 @@ final class DependencyReader {
                        and exists (select 1 from pg_catalog.pg_class s where s.oid = d.objid and s.relkind = 'S'))
             """;
 
-    private record Key(long classOid, long oid) {
+    /** Where an object lives in the catalogs. */
+    record Key(long classOid, long oid) {
+    }
+
+    /** The dependencies found, and a way to name the analysed object behind any catalog entry. */
+    record Result(Map<ObjectId, Set<ObjectId>> dependencies, java.util.function.Function<Key, ObjectId> resolver) {
     }
 
     private DependencyReader() {
     }
 
     /** For each object, the ids of the analysed objects it depends on. */
-    static Map<ObjectId, Set<ObjectId>> read(Connection connection, List<CatalogObject> objects) throws SQLException {
+    static Result read(Connection connection, List<CatalogObject> objects) throws SQLException {
         Map<Key, ObjectId> byKey = new HashMap<>();
         objects.stream().filter(object -> object.oid() != 0)
                 .forEach(object -> byKey.put(new Key(object.classOid(), object.oid()), object.object().id()));
@@ -67,7 +72,7 @@ final class DependencyReader {
             }
             return null;
         });
-        return dependencies;
+        return new Result(dependencies, key -> resolve(key, byKey, partOf));
     }
 
     private static ObjectId resolve(Key key, Map<Key, ObjectId> byKey, Map<Key, Key> partOf) {
