@@ -13,6 +13,7 @@ import io.envclone.cloner.source.ReadOnlySourceConnector;
 import io.envclone.testing.RealInfrastructure;
 import io.envclone.testing.demo.DemoDatabaseGenerator;
 import io.envclone.testing.demo.DemoOptions;
+import io.envclone.testing.fixtures.NastySchema;
 import io.envclone.testing.fixtures.Pagila;
 import io.envclone.testing.fixtures.RequiresPagila;
 import io.envclone.testing.junit.RealInfrastructureExtension;
@@ -66,6 +67,22 @@ class SchemaRoundTripTest {
         assertThat(source.ofKind(ObjectKind.TABLE)).hasSize(22);
         assertThat(source.find(new io.envclone.api.schema.ObjectId(ObjectKind.FUNCTION, "public", "group_concat(text)")))
                 .isPresent();
+    }
+
+    @Test
+    void theNastySchemaSurvivesTheRoundTrip(RealInfrastructure infra) throws Exception {
+        EmbeddedPostgresServer server = infra.postgres();
+        server.dropDatabase("rt_nasty_source");
+        server.createDatabase("rt_nasty_source");
+        try (Connection connection = server.connect("rt_nasty_source")) {
+            NastySchema.loadCurrent(connection);
+        }
+
+        SchemaModel source = roundTrip(infra, "rt_nasty_source", "rt_nasty_target");
+
+        assertThat(source.find(new io.envclone.api.schema.ObjectId(ObjectKind.TABLE, "Sales", "Order"))).isPresent();
+        assertThat(source.countsByKind()).containsKeys(ObjectKind.EXTENSION, ObjectKind.POLICY, ObjectKind.FOREIGN_KEY,
+                ObjectKind.COMMENT, ObjectKind.TRIGGER);
     }
 
     private static SchemaModel roundTrip(RealInfrastructure infra, String sourceDatabase, String targetDatabase)
