@@ -1,0 +1,41 @@
+package io.envclone.cloner.api;
+
+import io.envclone.cloner.schema.SchemaSelection;
+import java.util.List;
+
+/** The bodies of the schema endpoints. */
+public final class SchemaRequests {
+
+    private SchemaRequests() {
+    }
+
+    /** {@code POST /api/schema/analyze} and {@code /migration}: one source, which schemas. */
+    public record Analyze(SourceRequest source, List<String> include, List<String> exclude) {
+
+        SchemaSelection selection() {
+            return SchemaRequests.selection(include, exclude);
+        }
+    }
+
+    /** {@code POST /api/schema/compare}: how {@code target} differs from {@code source}. */
+    public record Compare(SourceRequest source, SourceRequest target, List<String> include, List<String> exclude) {
+
+        SchemaSelection selection() {
+            return SchemaRequests.selection(include, exclude);
+        }
+    }
+
+    /** No include means every schema; no exclude means the Supabase-managed ones. */
+    static SchemaSelection selection(List<String> include, List<String> exclude) {
+        SchemaSelection defaults = SchemaSelection.defaults();
+        return new SchemaSelection(include == null || include.isEmpty() ? defaults.include() : include,
+                exclude == null ? defaults.exclude() : exclude);
+    }
+
+    static SourceRequest required(SourceRequest source, String field) {
+        if (source == null) {
+            throw new InvalidRequestException(field, "is missing: give {\"url\": \"jdbc:postgresql://...\", \"user\": ..., \"password\": ...}");
+        }
+        return source;
+    }
+}

@@ -1,0 +1,38 @@
+package io.envclone.cloner.api;
+
+import io.envclone.api.schema.MigrationScript;
+import io.envclone.api.schema.ObjectKind;
+import io.envclone.api.schema.SchemaDiff;
+import io.envclone.api.schema.SchemaModel;
+import io.envclone.api.schema.SchemaObject;
+import io.envclone.api.source.ServerFingerprint;
+import java.util.List;
+import java.util.Map;
+
+/** What the schema endpoints answer. */
+public final class SchemaResponses {
+
+    private SchemaResponses() {
+    }
+
+    public record Analysis(ServerFingerprint server, Map<ObjectKind, Long> counts, List<SchemaObject> objects) {
+
+        static Analysis of(ServerFingerprint server, SchemaModel model) {
+            return new Analysis(server, model.countsByKind(), List.copyOf(model.objects().values()));
+        }
+    }
+
+    public record Comparison(boolean identical, SchemaDiff diff, String text) {
+
+        static Comparison of(SchemaDiff diff) {
+            return new Comparison(diff.isEmpty(), diff, diff.render());
+        }
+    }
+
+    public record Migration(List<String> sessionSettings, List<String> preData, List<String> postData, String script) {
+
+        static Migration of(MigrationScript script) {
+            return new Migration(MigrationScript.SESSION_SETTINGS, script.preData(), script.postData(), script.render());
+        }
+    }
+}
