@@ -6,6 +6,8 @@ package io.envclone.api.schema;
  * are checked once, over all rows, as pg_restore does).
  */
 public enum ObjectKind {
+    /** A role that grants or policies name, created without a password where missing (roles are cluster-wide). */
+    ROLE(Phase.PRE_DATA),
     SCHEMA(Phase.PRE_DATA),
     EXTENSION(Phase.PRE_DATA),
     TYPE(Phase.PRE_DATA),
@@ -24,6 +26,8 @@ public enum ObjectKind {
     ROW_SECURITY(Phase.POST_DATA),
     /** REFRESH MATERIALIZED VIEW of one that is populated on the source. */
     REFRESH(Phase.POST_DATA),
+    /** The privileges of one object (REVOKE from PUBLIC where the source did, then its GRANTs). */
+    GRANT(Phase.POST_DATA),
     /** COMMENT ON any of the above: last, when what it describes exists. */
     COMMENT(Phase.POST_DATA);
 

@@ -38,13 +38,16 @@ public final class CatalogAnalysis {
             objects.add(object.object().withDependencies(
                     dependencies.dependencies().getOrDefault(object.object().id(), Set.of())));
         }
-        for (CommentReader.Comment comment : CommentReader.read(connection)) {
-            ObjectId described = dependencies.resolver().apply(comment.describes());
-            // a comment on something the analysis does not copy (an extension's object) is not copied either
-            if (described != null) {
-                objects.add(comment.comment().withDependencies(Set.of(described)));
+        List<AttachedObject> attached = new ArrayList<>(CommentReader.read(connection));
+        attached.addAll(AccessReader.grants(connection));
+        for (AttachedObject object : attached) {
+            ObjectId owner = dependencies.resolver().apply(object.describes());
+            // what belongs to something the analysis does not copy (an extension's object) is not copied either
+            if (owner != null) {
+                objects.add(object.object().withDependencies(Set.of(owner)));
             }
         }
+        objects.addAll(AccessReader.roles(connection));
         return SchemaModel.of(objects);
     }
 }

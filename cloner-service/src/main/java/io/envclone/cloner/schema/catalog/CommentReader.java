@@ -14,10 +14,6 @@ import java.util.Set;
  */
 final class CommentReader {
 
-    /** A comment and the catalog entry it describes. */
-    record Comment(SchemaObject comment, DependencyReader.Key describes) {
-    }
-
     private static final String SQL = """
             select d.classoid, d.objoid, coalesce(o.schema, ''), o.type || ' ' || o.identity,
                    format('COMMENT ON %s %s IS %L',
@@ -38,8 +34,8 @@ final class CommentReader {
     private CommentReader() {
     }
 
-    static List<Comment> read(Connection connection) throws SQLException {
-        return CatalogQuery.list(connection, SQL, row -> new Comment(
+    static List<AttachedObject> read(Connection connection) throws SQLException {
+        return CatalogQuery.list(connection, SQL, row -> new AttachedObject(
                 new SchemaObject(new ObjectId(ObjectKind.COMMENT, row.getString(3), row.getString(4)), row.getString(5),
                         Set.of()),
                 new DependencyReader.Key(row.getLong(1), row.getLong(2))));
