@@ -34,14 +34,7 @@ class SchemaRoundTripTest {
 
     @Test
     void theDemoDatabaseSurvivesTheRoundTrip(RealInfrastructure infra) throws Exception {
-        EmbeddedPostgresServer server = infra.postgres();
-        server.dropDatabase("rt_demo_source");
-        server.createDatabase("rt_demo_source");
-        try (Connection connection = server.connect("rt_demo_source")) {
-            new DemoDatabaseGenerator().generate(connection, DemoOptions.defaults());
-        }
-
-        SchemaModel source = roundTrip(infra, "rt_demo_source", "rt_demo_target");
+        SchemaModel source = roundTrip(infra, "rt_demo", connection -> new DemoDatabaseGenerator().generate(connection, DemoOptions.defaults()));
 
         assertThat(source.countsByKind())
                 .containsEntry(ObjectKind.SCHEMA, 2L)
@@ -54,14 +47,7 @@ class SchemaRoundTripTest {
     @Test
     @RequiresPagila
     void pagilaSurvivesTheRoundTrip(RealInfrastructure infra) throws Exception {
-        EmbeddedPostgresServer server = infra.postgres();
-        server.dropDatabase("rt_pagila_source");
-        server.createDatabase("rt_pagila_source");
-        try (Connection connection = server.connect("rt_pagila_source")) {
-            Pagila.load(connection);
-        }
-
-        SchemaModel source = roundTrip(infra, "rt_pagila_source", "rt_pagila_target");
+        SchemaModel source = roundTrip(infra, "rt_pagila", Pagila::load);
 
         // 14 plain tables, the partitioned payment and its 7 partitions
         assertThat(source.ofKind(ObjectKind.TABLE)).hasSize(22);
@@ -71,22 +57,27 @@ class SchemaRoundTripTest {
 
     @Test
     void theNastySchemaSurvivesTheRoundTrip(RealInfrastructure infra) throws Exception {
-        EmbeddedPostgresServer server = infra.postgres();
-        server.dropDatabase("rt_nasty_source");
-        server.createDatabase("rt_nasty_source");
-        try (Connection connection = server.connect("rt_nasty_source")) {
-            NastySchema.loadCurrent(connection);
-        }
-
-        SchemaModel source = roundTrip(infra, "rt_nasty_source", "rt_nasty_target");
+        SchemaModel source = roundTrip(infra, "rt_nasty", NastySchema::loadCurrent);
 
         assertThat(source.find(new io.envclone.api.schema.ObjectId(ObjectKind.TABLE, "Sales", "Order"))).isPresent();
         assertThat(source.countsByKind()).containsKeys(ObjectKind.EXTENSION, ObjectKind.POLICY, ObjectKind.FOREIGN_KEY,
                 ObjectKind.COMMENT, ObjectKind.TRIGGER);
     }
 
-    private static SchemaModel roundTrip(RealInfrastructure infra, String sourceDatabase, String targetDatabase)
-            throws Exception {
+    /** What fills a source database for a round trip. */
+    @FunctionalInterface
+    private interface Fixture {
+        void load(Connection connection) throws Exception;
+    }
+
+    private static SchemaModel roundTrip(RealInfrastructure infra, String name, Fixture fixture) throws Exception {
+        String sourceDatabase = name + "_source";
+        String targetDatabase = name + "_target";
+        infra.postgres().dropDatabase(sourceDatabase);
+        infra.postgres().createDatabase(sourceDatabase);
+        try (Connection connection = infra.postgres().connect(sourceDatabase)) {
+            fixture.load(connection);
+        }
         SchemaModel source = analyze(infra, sourceDatabase);
         MigrationScript script = MigrationScript.forEmptyTarget(source);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", sourceDatabase + ".sql"), script.render());
