@@ -20,7 +20,7 @@ final class ConstraintReader {
             select 'pg_constraint'::regclass::oid, k.oid, n.nspname, c.relname || '.' || k.conname, k.contype = 'f',
                    format('ALTER TABLE %s%I.%I ADD CONSTRAINT %I %s', case when c.relkind = 'p' then '' else 'ONLY ' end,
                           n.nspname, c.relname, k.conname, pg_catalog.pg_get_constraintdef(k.oid)),
-                   c.relname
+                   c.relname, format('ALTER TABLE %I.%I DROP CONSTRAINT %I', n.nspname, c.relname, k.conname)
             from pg_catalog.pg_constraint k
             join pg_catalog.pg_class c on c.oid = k.conrelid
             join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -36,7 +36,7 @@ final class ConstraintReader {
             String schema = row.getString(3);
             ObjectKind kind = row.getBoolean(5) ? ObjectKind.FOREIGN_KEY : ObjectKind.CONSTRAINT;
             return new CatalogObject(row.getLong(1), row.getLong(2), new SchemaObject(
-                    new ObjectId(kind, schema, row.getString(4)), row.getString(6),
+                    new ObjectId(kind, schema, row.getString(4)), row.getString(6), row.getString(8),
                     Set.of(new ObjectId(ObjectKind.TABLE, schema, row.getString(7)))));
         });
     }

@@ -25,7 +25,9 @@ final class FunctionReader {
                      || case when a.aggcombinefn <> 0 then ', COMBINEFUNC = ' || a.aggcombinefn::regproc::text else '' end
                      || case when a.agginitval is not null then ', INITCOND = ' || quote_literal(a.agginitval) else '' end
                      || ')'
-                   else rtrim(pg_catalog.pg_get_functiondef(p.oid), E'\\n') end
+                   else rtrim(pg_catalog.pg_get_functiondef(p.oid), E'\\n') end,
+                   format('DROP %s %I.%I(%s)', case p.prokind when 'a' then 'AGGREGATE' when 'p' then 'PROCEDURE'
+                          else 'FUNCTION' end, n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid))
             from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
             left join pg_catalog.pg_aggregate a on a.aggfnoid = p.oid
             where""" + " " + USER_NAMESPACE + " and " + notFromExtension("pg_proc", "p.oid");
@@ -36,6 +38,6 @@ final class FunctionReader {
     static List<CatalogObject> read(Connection connection) throws SQLException {
         return CatalogQuery.list(connection, SQL, row -> new CatalogObject(row.getLong(1), row.getLong(2),
                 new SchemaObject(new ObjectId(ObjectKind.FUNCTION, row.getString(3), row.getString(4)),
-                        row.getString(5), Set.of())));
+                        row.getString(5), row.getString(6), Set.of())));
     }
 }

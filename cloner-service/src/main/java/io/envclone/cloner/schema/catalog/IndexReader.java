@@ -19,7 +19,8 @@ final class IndexReader {
 
     private static final String SQL = """
             select 'pg_class'::regclass::oid, i.oid, n.nspname, i.relname,
-                   replace(pg_catalog.pg_get_indexdef(i.oid), ' ON ONLY ', ' ON ')
+                   replace(pg_catalog.pg_get_indexdef(i.oid), ' ON ONLY ', ' ON '),
+                   format('DROP INDEX %I.%I', n.nspname, i.relname)
             from pg_catalog.pg_index x
             join pg_catalog.pg_class i on i.oid = x.indexrelid
             join pg_catalog.pg_namespace n on n.oid = i.relnamespace
@@ -34,6 +35,6 @@ final class IndexReader {
     static List<CatalogObject> read(Connection connection) throws SQLException {
         return CatalogQuery.list(connection, SQL, row -> new CatalogObject(row.getLong(1), row.getLong(2),
                 new SchemaObject(new ObjectId(ObjectKind.INDEX, row.getString(3), row.getString(4)), row.getString(5),
-                        Set.of())));
+                        row.getString(6), Set.of())));
     }
 }

@@ -41,7 +41,9 @@ final class RelationReader {
               c.relpersistence = 'u',
               array_to_string(c.reloptions, ', '),
               format('%I.%I', n.nspname, c.relname),
-              pn.nspname, p.relname
+              pn.nspname, p.relname,
+              format('DROP %s %I.%I', case c.relkind when 'S' then 'SEQUENCE' when 'v' then 'VIEW'
+                     when 'm' then 'MATERIALIZED VIEW' else 'TABLE' end, n.nspname, c.relname)
             from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             -- a partition needs its parent first; pg_depend does not say so, pg_inherits does
             left join pg_catalog.pg_inherits i on i.inhrelid = c.oid and c.relispartition
@@ -74,7 +76,8 @@ final class RelationReader {
                     : relation.sql;
             Set<ObjectId> parent = relation.parentName == null ? Set.of()
                     : Set.of(new ObjectId(ObjectKind.TABLE, relation.parentSchema, relation.parentName));
-            found.add(new CatalogObject(relation.classOid, relation.oid, new SchemaObject(id, sql, parent)));
+            found.add(new CatalogObject(relation.classOid, relation.oid, new SchemaObject(id, sql, relation.dropSql,
+                    parent)));
             if (kind == ObjectKind.MATERIALIZED_VIEW && relation.populated) {
                 found.add(new CatalogObject(0, 0, new SchemaObject(new ObjectId(ObjectKind.REFRESH, relation.schema,
                         relation.name), "REFRESH MATERIALIZED VIEW " + relation.qualified, Set.of(id))));
@@ -103,13 +106,13 @@ final class RelationReader {
 
     private record Relation(long classOid, long oid, String schema, String name, String kind, boolean partition,
             String sql, boolean populated, String partitionOf, String partitionKey, boolean unlogged, String options,
-            String qualified, String parentSchema, String parentName) {
+            String qualified, String parentSchema, String parentName, String dropSql) {
     }
 
     private static Relation relation(java.sql.ResultSet row) throws SQLException {
         return new Relation(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
                 row.getBoolean(6), row.getString(7), row.getBoolean(8), row.getString(9), row.getString(10),
                 row.getBoolean(11), row.getString(12), row.getString(13),
-                row.getString(14), row.getString(15));
+                row.getString(14), row.getString(15), row.getString(16));
     }
 }

@@ -19,7 +19,9 @@ final class SecurityReader {
                    format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY', n.nspname, c.relname)
                    || case when c.relforcerowsecurity
                         then format(';%sALTER TABLE %I.%I FORCE ROW LEVEL SECURITY', E'\\n', n.nspname, c.relname)
-                        else '' end
+                        else '' end,
+                   format('ALTER TABLE %I.%I NO FORCE ROW LEVEL SECURITY;%sALTER TABLE %I.%I DISABLE ROW LEVEL SECURITY',
+                          n.nspname, c.relname, E'\\n', n.nspname, c.relname)
             from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             where c.relrowsecurity and c.relkind in ('r', 'p')
               and""" + " " + USER_NAMESPACE;
@@ -34,7 +36,7 @@ final class SecurityReader {
                                              ', ' order by 1) from unnest(p.polroles) r))
                    || coalesce(' USING (' || pg_catalog.pg_get_expr(p.polqual, p.polrelid) || ')', '')
                    || coalesce(' WITH CHECK (' || pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) || ')', ''),
-                   c.relname
+                   c.relname, format('DROP POLICY %I ON %I.%I', p.polname, n.nspname, c.relname)
             from pg_catalog.pg_policy p
             join pg_catalog.pg_class c on c.oid = p.polrelid
             join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -47,11 +49,11 @@ final class SecurityReader {
         List<CatalogObject> found = new ArrayList<>(CatalogQuery.list(connection, ROW_SECURITY, row -> {
             ObjectId table = new ObjectId(ObjectKind.TABLE, row.getString(1), row.getString(2));
             return new CatalogObject(0, 0, new SchemaObject(new ObjectId(ObjectKind.ROW_SECURITY, row.getString(1),
-                    row.getString(2)), row.getString(3), Set.of(table)));
+                    row.getString(2)), row.getString(3), row.getString(4), Set.of(table)));
         }));
         found.addAll(CatalogQuery.list(connection, POLICIES, row -> new CatalogObject(row.getLong(1), row.getLong(2),
                 new SchemaObject(new ObjectId(ObjectKind.POLICY, row.getString(3), row.getString(4)), row.getString(5),
-                        Set.of(new ObjectId(ObjectKind.TABLE, row.getString(3), row.getString(6)))))));
+                        row.getString(7), Set.of(new ObjectId(ObjectKind.TABLE, row.getString(3), row.getString(6)))))));
         return found;
     }
 }

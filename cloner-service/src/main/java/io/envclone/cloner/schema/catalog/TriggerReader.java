@@ -15,7 +15,8 @@ final class TriggerReader {
 
     private static final String SQL = """
             select 'pg_trigger'::regclass::oid, t.oid, n.nspname, c.relname || '.' || t.tgname,
-                   pg_catalog.pg_get_triggerdef(t.oid), c.relname
+                   pg_catalog.pg_get_triggerdef(t.oid), c.relname,
+                   format('DROP TRIGGER %I ON %I.%I', t.tgname, n.nspname, c.relname)
             from pg_catalog.pg_trigger t
             join pg_catalog.pg_class c on c.oid = t.tgrelid
             join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -28,6 +29,6 @@ final class TriggerReader {
     static List<CatalogObject> read(Connection connection) throws SQLException {
         return CatalogQuery.list(connection, SQL, row -> new CatalogObject(row.getLong(1), row.getLong(2),
                 new SchemaObject(new ObjectId(ObjectKind.TRIGGER, row.getString(3), row.getString(4)), row.getString(5),
-                        Set.of(new ObjectId(ObjectKind.TABLE, row.getString(3), row.getString(6))))));
+                        row.getString(7), Set.of(new ObjectId(ObjectKind.TABLE, row.getString(3), row.getString(6))))));
     }
 }

@@ -45,7 +45,8 @@ final class TypeReader {
                     || case when r.rngcanonical <> 0 then ', CANONICAL = ' || r.rngcanonical::regproc::text else '' end
                     || ')'
                   from pg_catalog.pg_range r join pg_catalog.pg_type st on st.oid = r.rngsubtype where r.rngtypid = t.oid)
-              end
+              end,
+              format('DROP %s %I.%I', case t.typtype when 'd' then 'DOMAIN' else 'TYPE' end, n.nspname, t.typname)
             from pg_catalog.pg_type t join pg_catalog.pg_namespace n on n.oid = t.typnamespace
             where (t.typtype in ('e', 'd', 'r')
                    or (t.typtype = 'c' and (select c.relkind from pg_catalog.pg_class c where c.oid = t.typrelid) = 'c'))
@@ -57,6 +58,6 @@ final class TypeReader {
     static List<CatalogObject> read(Connection connection) throws SQLException {
         return CatalogQuery.list(connection, SQL, row -> new CatalogObject(row.getLong(1), row.getLong(2),
                 new SchemaObject(new ObjectId(ObjectKind.TYPE, row.getString(3), row.getString(4)), row.getString(5),
-                        Set.of())));
+                        row.getString(6), Set.of())));
     }
 }
