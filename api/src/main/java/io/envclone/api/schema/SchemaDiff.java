@@ -28,12 +28,18 @@ public record SchemaDiff(List<ObjectId> added, List<ObjectId> removed, List<Chan
             SchemaObject old = before.objects().get(id);
             if (old == null) {
                 added.add(id);
-            } else if (!Objects.equals(old.createSql(), object.createSql())) {
+            } else if (!Objects.equals(comparable(old), comparable(object))) {
                 changed.add(new Change(id, old.createSql(), object.createSql()));
             }
         });
         before.objects().keySet().stream().filter(id -> !after.objects().containsKey(id)).forEach(removed::add);
         return new SchemaDiff(added, removed, changed);
+    }
+
+    /** Tables compare whatever their column order: a column a sync added sits last, and that is no difference. */
+    private static String comparable(SchemaObject object) {
+        return object.id().kind() == ObjectKind.TABLE
+                ? TableDefinition.parse(object.createSql()).normalized() : object.createSql();
     }
 
     public boolean isEmpty() {
