@@ -72,7 +72,7 @@ class SchemaApiTest {
     void migrationGivesPreAndPostDataInDependencyOrder() {
         var migration = given().contentType(ContentType.JSON).body(Map.of("source", source("api_demo", PASSWORD)))
                 .post("/api/schema/migration")
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(200).body("kind", equalTo("create")).extract().jsonPath();
         var pre = migration.getList("preData", String.class);
         var post = migration.getList("postData", String.class);
         assertThat(pre).anyMatch(sql -> sql.startsWith("CREATE TABLE public.users"));
@@ -82,6 +82,19 @@ class SchemaApiTest {
                 .anyMatch(sql -> sql.startsWith("REFRESH MATERIALIZED VIEW public.monthly_revenue"));
         assertThat(pre).noneMatch(sql -> sql.contains("FOREIGN KEY"));
         assertThat(migration.getString("script")).contains("-- post-data: after the rows are loaded");
+    }
+
+    @Test
+    void migrationWithATargetPlansASyncAndListsWhatWouldLoseData() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("source", source("api_demo", PASSWORD), "target", source("api_nasty", PASSWORD)))
+                .post("/api/schema/migration")
+                .then().statusCode(200)
+                .body("kind", equalTo("sync"))
+                .body("sync.destructiveIncluded", equalTo(false))
+                .body("sync.destructive.sql", hasItem("DROP TABLE \"Sales\".\"Order\""))
+                .body("sync.statements", hasItem(containsString("CREATE TABLE public.users")))
+                .body("script", not(containsString("DROP TABLE \"Sales\".\"Order\"")));
     }
 
     @Test

@@ -17,6 +17,18 @@ public final class SchemaRequests {
         }
     }
 
+    /**
+     * {@code POST /api/schema/migration}: the DDL for an empty target, or, with {@code target}, the
+     * sync of that existing environment ({@code allowDestructive} lets it drop what the source lost).
+     */
+    public record Migration(SourceRequest source, SourceRequest target, List<String> include, List<String> exclude,
+            boolean allowDestructive) {
+
+        SchemaSelection selection() {
+            return SchemaRequests.selection(include, exclude);
+        }
+    }
+
     /** {@code POST /api/schema/compare}: how {@code target} differs from {@code source}. */
     public record Compare(SourceRequest source, SourceRequest target, List<String> include, List<String> exclude) {
 

@@ -3,6 +3,7 @@ package io.envclone.cloner.api;
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.api.schema.SchemaDiff;
 import io.envclone.api.schema.SchemaModel;
+import io.envclone.api.schema.SyncPlanner;
 import io.envclone.api.source.ServerFingerprint;
 import io.envclone.cloner.schema.SchemaAnalyzer;
 import io.envclone.cloner.schema.SchemaSelection;
@@ -50,10 +51,15 @@ public class SchemaResource {
 
     @POST
     @Path("/migration")
-    public SchemaResponses.Migration migration(SchemaRequests.Analyze request) {
-        SchemaRequests.Analyze body = requireBody(request);
+    public SchemaResponses.Migration migration(SchemaRequests.Migration request) {
+        SchemaRequests.Migration body = requireBody(request);
         var reference = SchemaRequests.required(body.source(), "source").toReference("source");
-        return SchemaResponses.Migration.of(MigrationScript.forEmptyTarget(model("source", reference, body.selection())));
+        SchemaModel source = model("source", reference, body.selection());
+        if (body.target() == null) {
+            return SchemaResponses.Migration.of(MigrationScript.forEmptyTarget(source));
+        }
+        SchemaModel environment = model("target", body.target().toReference("target"), body.selection());
+        return SchemaResponses.Migration.of(SyncPlanner.plan(source, environment, body.allowDestructive()));
     }
 
     private SchemaModel model(String field, io.envclone.api.source.SourceReference reference,

@@ -5,9 +5,11 @@ import io.envclone.api.schema.ObjectKind;
 import io.envclone.api.schema.SchemaDiff;
 import io.envclone.api.schema.SchemaModel;
 import io.envclone.api.schema.SchemaObject;
+import io.envclone.api.schema.SyncMigration;
 import io.envclone.api.source.ServerFingerprint;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What the schema endpoints answer. */
 public final class SchemaResponses {
@@ -29,10 +31,18 @@ public final class SchemaResponses {
         }
     }
 
-    public record Migration(List<String> sessionSettings, List<String> preData, List<String> postData, String script) {
+    /** {@code kind} is {@code create} (an empty target: pre- and post-data) or {@code sync} (an existing one). */
+    public record Migration(String kind, List<String> sessionSettings, List<String> preData, List<String> postData,
+            SyncMigration sync, String script) {
 
         static Migration of(MigrationScript script) {
-            return new Migration(MigrationScript.SESSION_SETTINGS, script.preData(), script.postData(), script.render());
+            return new Migration("create", MigrationScript.SESSION_SETTINGS, script.preData(), script.postData(), null,
+                    script.render());
+        }
+
+        static Migration of(SyncMigration sync) {
+            String script = sync.statements().stream().map(sql -> sql + ";\n").collect(Collectors.joining());
+            return new Migration("sync", MigrationScript.SESSION_SETTINGS, List.of(), List.of(), sync, script);
         }
     }
 }
