@@ -78,43 +78,21 @@ class SchemaRoundTripTest {
         try (Connection connection = infra.postgres().connect(sourceDatabase)) {
             fixture.load(connection);
         }
-        SchemaModel source = analyze(infra, sourceDatabase);
+        SchemaModel source = SchemaFixtures.analyze(infra, sourceDatabase);
         MigrationScript script = MigrationScript.forEmptyTarget(source);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", sourceDatabase + ".sql"), script.render());
 
         infra.postgres().dropDatabase(targetDatabase);
         infra.postgres().createDatabase(targetDatabase);
         try (Connection target = infra.postgres().connect(targetDatabase)) {
-            apply(target, script);
+            SchemaFixtures.apply(target, java.util.stream.Stream.of(MigrationScript.SESSION_SETTINGS,
+                    script.preData(), script.postData()).flatMap(List::stream).toList());
         }
-        SchemaModel copy = analyze(infra, targetDatabase);
+        SchemaModel copy = SchemaFixtures.analyze(infra, targetDatabase);
 
         SchemaDiff diff = SchemaDiff.between(source, copy);
         assertThat(diff.isEmpty()).as(diff.render()).isTrue();
         return source;
     }
 
-    private static SchemaModel analyze(RealInfrastructure infra, String database) throws Exception {
-        SourceReference reference = new SourceReference(infra.postgres().jdbcUrl(database),
-                EmbeddedPostgresServer.SUPERUSER, Secret.of(""));
-        try (ReadOnlySource source = new ReadOnlySourceConnector().open(reference)) {
-            return new SchemaAnalyzer().analyze(source, SchemaSelection.everything());
-        }
-    }
-
-    private static void apply(Connection target, MigrationScript script) throws SQLException {
-        target.setAutoCommit(false);
-        try (Statement statement = target.createStatement()) {
-            for (List<String> part : List.of(MigrationScript.SESSION_SETTINGS, script.preData(), script.postData())) {
-                for (String sql : part) {
-                    try {
-                        statement.execute(sql);
-                    } catch (SQLException e) {
-                        throw new SQLException(e.getMessage() + "\n  in: " + sql, e.getSQLState(), e);
-                    }
-                }
-            }
-        }
-        target.commit();
-    }
 }

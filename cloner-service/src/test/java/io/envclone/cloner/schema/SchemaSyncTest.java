@@ -2,6 +2,7 @@ package io.envclone.cloner.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.envclone.api.schema.MigrationScript;
 import io.envclone.api.schema.SchemaDiff;
 import io.envclone.api.schema.SchemaModel;
 import io.envclone.api.schema.SyncMigration;
@@ -18,6 +19,7 @@ import io.envclone.testing.sql.Queries;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,8 +47,8 @@ class SchemaSyncTest {
             ordersBefore = Queries.longValue(environment, "select count(*) from \"Sales\".\"Order\"");
             employeesBefore = Queries.longValue(environment, "select count(*) from public.employees");
         }
-        SchemaModel source = analyze(infra, "sync_source");
-        SchemaModel before = analyze(infra, "sync_env");
+        SchemaModel source = SchemaFixtures.analyze(infra, "sync_source");
+        SchemaModel before = SchemaFixtures.analyze(infra, "sync_env");
         assertThat(SchemaDiff.between(before, source).isEmpty()).isFalse();
 
         SyncMigration migration = SyncPlanner.plan(source, before, false);
@@ -57,10 +59,10 @@ class SchemaSyncTest {
                 .anyMatch(sql -> sql.startsWith("ALTER TABLE \"Sales\".\"Order\" ADD COLUMN priority"))
                 .anyMatch(sql -> sql.startsWith("ALTER TYPE") && sql.contains("ADD VALUE 'refunded' BEFORE 'cancelled'"));
         try (Connection environment = server.connect("sync_env")) {
-            apply(environment, migration);
+            SchemaFixtures.apply(environment, withSettings(migration));
         }
 
-        SchemaDiff after = SchemaDiff.between(analyze(infra, "sync_env"), source);
+        SchemaDiff after = SchemaDiff.between(SchemaFixtures.analyze(infra, "sync_env"), source);
         assertThat(after.isEmpty()).as(after.render()).isTrue();
         try (Connection environment = server.connect("sync_env")) {
             assertThat(Queries.longValue(environment, "select count(*) from \"Sales\".\"Order\"")).isEqualTo(ordersBefore);
@@ -80,8 +82,8 @@ class SchemaSyncTest {
             wide.createStatement().execute("create table public.guests (id int primary key, name text, phone text);"
                     + " insert into public.guests values (1, 'Amina', '0550 12 34 56')");
         }
-        SchemaModel source = analyze(infra, "sync_narrow");
-        SchemaModel environment = analyze(infra, "sync_wide");
+        SchemaModel source = SchemaFixtures.analyze(infra, "sync_narrow");
+        SchemaModel environment = SchemaFixtures.analyze(infra, "sync_wide");
 
         SyncMigration careful = SyncPlanner.plan(source, environment, false);
         assertThat(careful.destructive()).singleElement()
@@ -90,32 +92,15 @@ class SchemaSyncTest {
 
         SyncMigration allowed = SyncPlanner.plan(source, environment, true);
         try (Connection wide = server.connect("sync_wide")) {
-            apply(wide, allowed);
+            SchemaFixtures.apply(wide, withSettings(allowed));
             assertThat(Queries.longValue(wide, "select count(*) from public.guests")).isEqualTo(1);
         }
-        assertThat(SchemaDiff.between(analyze(infra, "sync_wide"), source).isEmpty()).isTrue();
+        assertThat(SchemaDiff.between(SchemaFixtures.analyze(infra, "sync_wide"), source).isEmpty()).isTrue();
     }
 
-    private static SchemaModel analyze(RealInfrastructure infra, String database) throws Exception {
-        SourceReference reference = new SourceReference(infra.postgres().jdbcUrl(database),
-                EmbeddedPostgresServer.SUPERUSER, Secret.of(""));
-        try (ReadOnlySource source = new ReadOnlySourceConnector().open(reference)) {
-            return new SchemaAnalyzer().analyze(source, SchemaSelection.everything());
-        }
-    }
 
-    private static void apply(Connection environment, SyncMigration migration) throws SQLException {
-        environment.setAutoCommit(false);
-        try (Statement statement = environment.createStatement()) {
-            statement.execute("set check_function_bodies = false");
-            for (String sql : migration.statements()) {
-                try {
-                    statement.execute(sql);
-                } catch (SQLException e) {
-                    throw new SQLException(e.getMessage() + "\n  in: " + sql, e.getSQLState(), e);
-                }
-            }
-        }
-        environment.commit();
+    private static List<String> withSettings(SyncMigration migration) {
+        return java.util.stream.Stream.concat(MigrationScript.SESSION_SETTINGS.stream(), migration.statements().stream())
+                .toList();
     }
 }
