@@ -51,6 +51,45 @@ public final class ReadOnlySource implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the transaction every part of a clone will read in: {@code REPEATABLE READ, READ ONLY},
+     * proven read-only, its snapshot exported for other sessions ({@link #readInSnapshot}). This
+     * session holds it until {@link ExportedSnapshot#close()}; use it for nothing else meanwhile.
+     */
+    public ExportedSnapshot exportSnapshot() throws SourceAccessException {
+        try {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            requireReadOnly();
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("select pg_catalog.pg_export_snapshot()")) {
+                row.next();
+                return new ExportedSnapshot(row.getString(1), this::rollbackQuietly);
+            }
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw SourceErrors.during("exporting the snapshot", e);
+        }
+    }
+
+    /** Runs {@code work} in a read-only transaction that sees exactly {@code snapshot}'s data. */
+    public <T> T readInSnapshot(String snapshot, Work<T> work) throws SourceAccessException {
+        try {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement statement = connection.createStatement()) {
+                // must be the transaction's first statement, before any query
+                statement.execute("set transaction snapshot " + literal(snapshot));
+            }
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw SourceErrors.during("importing snapshot " + snapshot, e);
+        }
+        return read(work);
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     /** Who this server is; the system identifier only where this role may read it. */
     public ServerFingerprint fingerprint() throws SourceAccessException {
         Optional<String> systemIdentifier = readSystemIdentifier();

@@ -1,0 +1,58 @@
+package io.envclone.cloner.stream;
+
+import io.envclone.api.batch.TableBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends batches to the raw topic: idempotent (a retried send is not a duplicate), all replicas
+ * acknowledge, compressed. Thread-safe: every table worker shares it.
+ */
+final class BatchPublisher implements AutoCloseable {
+
+    static final String RAW_TOPIC = "envclone.batches.raw";
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String topic;
+
+    BatchPublisher(String bootstrapServers, String topic) {
+        this.topic = topic;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    Future<RecordMetadata> send(TableBatch batch) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, batch.key(), batch.rows());
+        batch.headers().forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
+        return producer.send(record);
+    }
+
+    /** Waits until every batch sent so far is acknowledged; a failure of any is this table's failure. */
+    static void awaitAll(List<Future<RecordMetadata>> sends) throws ExecutionException, InterruptedException {
+        for (Future<RecordMetadata> send : new ArrayList<>(sends)) {
+            send.get();
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

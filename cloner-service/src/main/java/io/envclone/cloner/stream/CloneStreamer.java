@@ -1,0 +1,130 @@
+package io.envclone.cloner.stream;
+
+import io.envclone.api.source.SourceReference;
+import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.cloner.source.ExportedSnapshot;
+import io.envclone.cloner.source.ReadOnlySource;
+import io.envclone.cloner.source.ReadOnlySourceConnector;
+import io.envclone.cloner.source.SourceAccessException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
+
+/**
+ * Streams every selected table of a source to Kafka under one consistent snapshot, as
+ * {@code pg_dump -j} does: a coordinating session exports its snapshot and holds it; each of
+ * {@code parallelism} workers imports it, so all of them see the source as of one instant, and
+ * takes tables from a shared queue, largest first.
+ */
+public final class CloneStreamer {
+
+    private static final Logger LOG = Logger.getLogger(CloneStreamer.class);
+
+    /** Told once the snapshot exists, before any table is read (tests change the source there). */
+    public interface SnapshotListener {
+        void exported(String snapshotId) throws Exception;
+    }
+
+    /** What a clone sent, table by table. */
+    public record Result(String cloneId, String snapshot, List<TableStreamer.Sent> tables, Duration elapsed) {
+
+        public long rows() {
+            return tables.stream().mapToLong(TableStreamer.Sent::rows).sum();
+        }
+
+        public long bytes() {
+            return tables.stream().mapToLong(TableStreamer.Sent::bytes).sum();
+        }
+    }
+
+    private final ReadOnlySourceConnector connector = new ReadOnlySourceConnector();
+    private final String bootstrapServers;
+    private final String topic;
+
+    public CloneStreamer(String bootstrapServers, String topic) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+    }
+
+    public Result stream(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
+            BatchLimits limits, SnapshotListener listener) throws Exception {
+        long started = System.nanoTime();
+        RawTopic.ensure(bootstrapServers, topic);
+        try (ReadOnlySource coordinator = connector.open(source);
+                ExportedSnapshot snapshot = coordinator.exportSnapshot();
+                BatchPublisher publisher = new BatchPublisher(bootstrapServers, topic)) {
+            LOG.infof("clone %s step 1: snapshot %s exported", cloneId, snapshot.id());
+            listener.exported(snapshot.id());
+            List<SourceTable> tables;
+            try (ReadOnlySource lister = connector.open(source)) {
+                tables = lister.readInSnapshot(snapshot.id(), connection -> SourceTables.list(connection, selection));
+            }
+            LOG.infof("clone %s step 2: %d tables to stream with %d workers", cloneId, tables.size(), parallelism);
+            List<TableStreamer.Sent> sent = streamAll(cloneId, source, snapshot.id(), tables, parallelism,
+                    new TableStreamer(publisher, limits));
+            Result result = new Result(cloneId, snapshot.id(), sent, Duration.ofNanos(System.nanoTime() - started));
+            LOG.infof("clone %s step 3: %d rows in %d tables sent in %d ms", cloneId, result.rows(), sent.size(),
+                    result.elapsed().toMillis());
+            return result;
+        }
+    }
+
+    private List<TableStreamer.Sent> streamAll(String cloneId, SourceReference source, String snapshot,
+            List<SourceTable> tables, int parallelism, TableStreamer streamer) throws Exception {
+        ConcurrentLinkedQueue<SourceTable> queue = new ConcurrentLinkedQueue<>(tables);
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism, runnable -> {
+            Thread thread = new Thread(runnable, "clone-" + cloneId + "-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<List<TableStreamer.Sent>>> running = new ArrayList<>();
+            for (int i = 0; i < parallelism; i++) {
+                running.add(workers.submit(() -> work(cloneId, source, snapshot, queue, streamer)));
+            }
+            List<TableStreamer.Sent> sent = new ArrayList<>();
+            for (Future<List<TableStreamer.Sent>> worker : running) {
+                try {
+                    sent.addAll(worker.get());
+                } catch (ExecutionException e) {
+                    queue.clear(); // the others stop after their current table
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+            return sent;
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** One worker: its own session in the shared snapshot, tables from the queue until none is left. */
+    private List<TableStreamer.Sent> work(String cloneId, SourceReference source, String snapshot,
+            ConcurrentLinkedQueue<SourceTable> queue, TableStreamer streamer) throws SourceAccessException {
+        List<TableStreamer.Sent> sent = new ArrayList<>();
+        try (ReadOnlySource session = connector.open(source)) {
+            SourceTable table;
+            while ((table = queue.poll()) != null) {
+                SourceTable current = table;
+                TableStreamer.Sent done = session.readInSnapshot(snapshot, connection -> {
+                    try {
+                        return streamer.stream(connection, cloneId, current);
+                    } catch (java.sql.SQLException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new java.sql.SQLException("streaming " + current.qualified() + " failed: " + e.getMessage(), e);
+                    }
+                });
+                LOG.infof("clone %s table %s: %d rows in %d batches", cloneId, current.qualified(), done.rows(),
+                        done.batches());
+                sent.add(done);
+            }
+        }
+        return sent;
+    }
+}

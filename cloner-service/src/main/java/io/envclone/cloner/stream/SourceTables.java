@@ -1,0 +1,49 @@
+package io.envclone.cloner.stream;
+
+import io.envclone.cloner.schema.SchemaSelection;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lists the tables of a clone with their data columns, from the catalogs, in the clone's snapshot. */
+final class SourceTables {
+
+    private static final String SQL = """
+            select n.nspname, c.relname, format('%I.%I', n.nspname, c.relname),
+                   array_agg(a.attname::text order by a.attnum), array_agg(format('%I', a.attname) order by a.attnum),
+                   array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) order by a.attnum)
+            from pg_catalog.pg_class c
+            join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+                 and a.attgenerated = ''
+            where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')
+              and not exists (select 1 from pg_catalog.pg_depend d where d.classid = 'pg_class'::regclass
+                              and d.objid = c.oid and d.deptype = 'e')
+            group by n.nspname, c.relname
+            order by pg_catalog.pg_relation_size(min(c.oid)) desc, 1, 2
+            """;
+
+    private SourceTables() {
+    }
+
+    /** Largest first: the longest tables start early, so parallel workers finish together. */
+    static List<SourceTable> list(Connection connection, SchemaSelection selection) throws SQLException {
+        List<SourceTable> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(SQL)) {
+            while (row.next()) {
+                if (selection.includes(row.getString(1))) {
+                    tables.add(new SourceTable(row.getString(1), row.getString(2), row.getString(3), strings(row, 4),
+                            strings(row, 5), strings(row, 6)));
+                }
+            }
+        }
+        return tables;
+    }
+
+    private static List<String> strings(ResultSet row, int column) throws SQLException {
+        return List.of((String[]) row.getArray(column).getArray());
+    }
+}
