@@ -18,6 +18,8 @@ public final class BatchHeaders {
     public static final String TYPES = "envclone.types";
     public static final String FORMAT = "envclone.format";
     public static final String CHECKSUM = "envclone.checksum";
+    /** Present on encrypted batches: the algorithm ({@link BatchCipher#ALGORITHM}). */
+    public static final String ENCRYPTION = "envclone.encryption";
 
     private BatchHeaders() {
     }
@@ -26,6 +28,25 @@ public final class BatchHeaders {
      * The batch described by {@code headers} with {@code rows} as payload; refuses a batch whose
      * format is unknown or whose payload does not match its checksum, naming the header at fault.
      */
+    /**
+     * As {@link #read(Map, byte[])} for a message whose value may be encrypted: decrypted with
+     * {@code cipher} (the clone's key) before its checksum is checked.
+     */
+    public static TableBatch read(Map<String, byte[]> headers, byte[] value, BatchCipher cipher) {
+        if (!headers.containsKey(ENCRYPTION)) {
+            return read(headers, value);
+        }
+        String algorithm = text(headers, ENCRYPTION);
+        if (!BatchCipher.ALGORITHM.equals(algorithm)) {
+            throw new IllegalArgumentException(ENCRYPTION + " is " + algorithm + ", expected " + BatchCipher.ALGORITHM);
+        }
+        if (cipher == null) {
+            throw new IllegalArgumentException("the batch is encrypted: give the clone's encryption key to read it");
+        }
+        String key = text(headers, CLONE_ID) + "/" + text(headers, TABLE);
+        return read(headers, cipher.decrypt(key, value));
+    }
+
     public static TableBatch read(Map<String, byte[]> headers, byte[] rows) {
         String format = text(headers, FORMAT);
         if (!TableBatch.FORMAT.equals(format)) {

@@ -1,5 +1,6 @@
 package io.envclone.cloner.stream;
 
+import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.source.SourceReference;
 import io.envclone.cloner.schema.SchemaSelection;
 import io.envclone.cloner.source.ExportedSnapshot;
@@ -52,13 +53,14 @@ public final class CloneStreamer {
         this.topic = topic;
     }
 
+    /** Streams the clone; {@code cipher} holds the clone's key, given in its start request, never stored. */
     public Result stream(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
-            BatchLimits limits, SnapshotListener listener) throws Exception {
+            BatchLimits limits, BatchCipher cipher, SnapshotListener listener) throws Exception {
         long started = System.nanoTime();
         RawTopic.ensure(bootstrapServers, topic);
         try (ReadOnlySource coordinator = connector.open(source);
                 ExportedSnapshot snapshot = coordinator.exportSnapshot();
-                BatchPublisher publisher = new BatchPublisher(bootstrapServers, topic)) {
+                BatchPublisher publisher = new BatchPublisher(bootstrapServers, topic, cipher)) {
             LOG.infof("clone %s step 1: snapshot %s exported", cloneId, snapshot.id());
             listener.exported(snapshot.id());
             List<SourceTable> tables;

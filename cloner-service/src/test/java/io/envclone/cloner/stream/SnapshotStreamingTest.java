@@ -2,6 +2,7 @@ package io.envclone.cloner.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.schema.MigrationScript;
@@ -48,6 +49,8 @@ class SnapshotStreamingTest {
     private static final String SOURCE = "stream_source";
     private static final String COPY = "stream_copy";
     private static final String TOPIC = "envclone.batches.raw.test";
+    private static final BatchCipher CIPHER = BatchCipher.fromBase64("encryptionKey",
+            java.util.Base64.getEncoder().encodeToString("a-32-byte-key-for-this-test-only".getBytes()));
 
     @Test
     void everyTableArrivesAsOfTheSnapshotWhileTheSourceChanges(RealInfrastructure infra) throws Exception {
@@ -64,7 +67,7 @@ class SnapshotStreamingTest {
         String cloneId = "clone-" + UUID.randomUUID();
 
         CloneStreamer.Result result = new CloneStreamer(infra.kafka().bootstrapServers(), TOPIC).stream(cloneId, source,
-                SchemaSelection.everything(), 3, new BatchLimits(200, 64 * 1024), snapshot -> {
+                SchemaSelection.everything(), 3, new BatchLimits(200, 64 * 1024), CIPHER, snapshot -> {
                     asOfSnapshot.putAll(checksums(server, SOURCE, snapshot));
                     changeTheSource(server);
                 });
@@ -158,7 +161,10 @@ class SnapshotStreamingTest {
                         for (Header header : record.headers()) {
                             headers.put(header.key(), header.value());
                         }
-                        batches.add(BatchHeaders.read(headers, record.value()));
+                        // personal data is never in the clear on the topic
+                        assertThat(new String(record.value(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                                .doesNotContain("@gmail.com");
+                        batches.add(BatchHeaders.read(headers, record.value(), CIPHER));
                     }
                 }
             }

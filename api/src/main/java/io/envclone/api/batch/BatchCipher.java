@@ -1,0 +1,82 @@
+package io.envclone.api.batch;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts raw batches (they carry production's personal data) with AES-256-GCM under a
+ * per-clone key that lives in memory only. The batch's key is bound into the authentication
+ * tag, so a payload moved to another table's record fails to decrypt. A payload is
+ * {@code nonce (12 bytes) || ciphertext+tag}.
+ */
+public final class BatchCipher {
+
+    public static final String ALGORITHM = "aes-256-gcm";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    private BatchCipher(byte[] key) {
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    /** From the base64 of a 32-byte key; the message names the field and never the key. */
+    public static BatchCipher fromBase64(String field, String base64Key) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64Key == null ? "" : base64Key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " is not base64: give 32 random bytes, base64-encoded"
+                    + " (for example: openssl rand -base64 32)");
+        }
+        if (key.length != 32) {
+            throw new IllegalArgumentException(field + " must be 32 bytes (AES-256) once decoded, was " + key.length
+                    + ": give openssl rand -base64 32");
+        }
+        return new BatchCipher(key);
+    }
+
+    public byte[] encrypt(String batchKey, byte[] plain) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(batchKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+
+    /** The plain payload, or an error when the key is wrong or the payload was changed or moved. */
+    public byte[] decrypt(String batchKey, byte[] payload) {
+        if (payload.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new IllegalArgumentException("encrypted payload of " + batchKey + " is too short to be one");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, payload, 0, NONCE_BYTES));
+            cipher.updateAAD(batchKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return cipher.doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new IllegalArgumentException("payload of " + batchKey
+                    + " does not decrypt: wrong clone key, or the payload was changed or moved");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BatchCipher[" + ALGORITHM + ", key ****]";
+    }
+}

@@ -1,0 +1,47 @@
+package io.envclone.api.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class BatchCipherTest {
+
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String OTHER_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    private static final byte[] ROWS = "karim.benali@gmail.com 0551 23 45 67".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void aBatchRoundTripsAndItsPersonalDataIsNotReadableOnTheWay() {
+        BatchCipher cipher = BatchCipher.fromBase64("encryptionKey", KEY);
+        byte[] sealed = cipher.encrypt("c1/public.users", ROWS);
+
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("karim", "0551");
+        assertThat(cipher.decrypt("c1/public.users", sealed)).isEqualTo(ROWS);
+        assertThat(cipher.encrypt("c1/public.users", ROWS)).as("a fresh nonce each time").isNotEqualTo(sealed);
+    }
+
+    @Test
+    void aWrongKeyADamagedPayloadOrAnotherTablesPayloadIsRefused() {
+        BatchCipher cipher = BatchCipher.fromBase64("encryptionKey", KEY);
+        byte[] sealed = cipher.encrypt("c1/public.users", ROWS);
+
+        assertThatThrownBy(() -> BatchCipher.fromBase64("encryptionKey", OTHER_KEY).decrypt("c1/public.users", sealed))
+                .hasMessageContaining("does not decrypt");
+        assertThatThrownBy(() -> cipher.decrypt("c1/public.messages", sealed)).hasMessageContaining("moved");
+        byte[] damaged = sealed.clone();
+        damaged[20] ^= 1;
+        assertThatThrownBy(() -> cipher.decrypt("c1/public.users", damaged)).hasMessageContaining("changed");
+    }
+
+    @Test
+    void aBadKeyNamesTheFieldAndTheFixButNotTheKey() {
+        assertThatThrownBy(() -> BatchCipher.fromBase64("encryptionKey", "not base64!"))
+                .hasMessageContaining("encryptionKey").hasMessageContaining("openssl rand -base64 32");
+        assertThatThrownBy(() -> BatchCipher.fromBase64("encryptionKey", Base64.getEncoder().encodeToString(new byte[16])))
+                .hasMessageContaining("must be 32 bytes").hasMessageContaining("was 16");
+        assertThat(BatchCipher.fromBase64("encryptionKey", KEY).toString()).doesNotContain(KEY);
+    }
+}
