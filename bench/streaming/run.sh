@@ -39,7 +39,7 @@ cat "$work/dump.time"
 echo "pg_dump output: $(du -m "$work/dump.sql" | cut -f1) MB, $(grep -c . "$work/dump.sql") lines"
 rm -f "$work/dump.sql"
 echo "== envclone cloner to Kafka ($parallelism workers, encrypted, lz4)"
-if ! /usr/bin/time -f "envclone JVM: %e s wall, peak RSS %M KB" java -Xmx512m -cp "$cp:$work/classes" StreamBench \
+if ! /usr/bin/time -f "envclone JVM: %e s wall, %U s user, %S s sys, peak RSS %M KB" java -Xmx512m -cp "$cp:$work/classes" StreamBench \
     "jdbc:postgresql://localhost:$port/lofts" postgres "$bootstrap" "$parallelism" >"$work/stream.out" 2>"$work/stream.err"; then
   tail -30 "$work/stream.err"; exit 1
 fi

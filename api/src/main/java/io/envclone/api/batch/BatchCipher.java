@@ -1,6 +1,5 @@
 package io.envclone.api.batch;
 
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -50,8 +49,11 @@ public final class BatchCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(batchKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            // one array, nonce then ciphertext and tag: no copy of a batch that may be a megabyte
+            byte[] payload = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
+            System.arraycopy(nonce, 0, payload, 0, NONCE_BYTES);
+            cipher.doFinal(plain, 0, plain.length, payload, NONCE_BYTES);
+            return payload;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
         }
