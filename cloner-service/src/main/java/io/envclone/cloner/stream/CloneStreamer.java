@@ -1,6 +1,7 @@
 package io.envclone.cloner.stream;
 
 import io.envclone.api.batch.BatchCipher;
+import io.envclone.api.event.CloneEvent;
 import io.envclone.api.source.SourceReference;
 import io.envclone.cloner.schema.SchemaSelection;
 import io.envclone.cloner.source.ExportedSnapshot;
@@ -47,10 +48,16 @@ public final class CloneStreamer {
     private final ReadOnlySourceConnector connector = new ReadOnlySourceConnector();
     private final String bootstrapServers;
     private final String topic;
+    private final String eventsTopic;
 
     public CloneStreamer(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, CloneEvent.TOPIC);
+    }
+
+    public CloneStreamer(String bootstrapServers, String topic, String eventsTopic) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+        this.eventsTopic = eventsTopic;
     }
 
     /** Streams the clone; {@code cipher} holds the clone's key, given in its start request, never stored. */
@@ -58,6 +65,24 @@ public final class CloneStreamer {
             BatchLimits limits, BatchCipher cipher, SnapshotListener listener) throws Exception {
         long started = System.nanoTime();
         RawTopic.ensure(bootstrapServers, topic);
+        try (EventPublisher events = new EventPublisher(bootstrapServers, eventsTopic)) {
+            events.publish(CloneEvent.of(cloneId, CloneEvent.Type.CLONE_STARTED, "", 0, 0, 0));
+            try {
+                Result result = streamInSnapshot(cloneId, source, selection, parallelism, limits, cipher, listener,
+                        events, started);
+                events.publish(CloneEvent.of(cloneId, CloneEvent.Type.CLONE_DONE, "", result.rows(),
+                        result.tables().stream().mapToLong(TableStreamer.Sent::batches).sum(), result.bytes()));
+                return result;
+            } catch (Exception e) {
+                events.publish(CloneEvent.failed(cloneId, String.valueOf(e.getMessage())));
+                throw e;
+            }
+        }
+    }
+
+    private Result streamInSnapshot(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
+            BatchLimits limits, BatchCipher cipher, SnapshotListener listener, EventPublisher events, long started)
+            throws Exception {
         try (ReadOnlySource coordinator = connector.open(source);
                 ExportedSnapshot snapshot = coordinator.exportSnapshot();
                 BatchPublisher publisher = new BatchPublisher(bootstrapServers, topic, cipher)) {
@@ -69,7 +94,7 @@ public final class CloneStreamer {
             }
             LOG.infof("clone %s step 2: %d tables to stream with %d workers", cloneId, tables.size(), parallelism);
             List<TableStreamer.Sent> sent = streamAll(cloneId, source, snapshot.id(), tables, parallelism,
-                    new TableStreamer(publisher, limits));
+                    new TableStreamer(publisher, limits), events);
             Result result = new Result(cloneId, snapshot.id(), sent, Duration.ofNanos(System.nanoTime() - started));
             LOG.infof("clone %s step 3: %d rows in %d tables sent in %d ms", cloneId, result.rows(), sent.size(),
                     result.elapsed().toMillis());
@@ -78,7 +103,7 @@ public final class CloneStreamer {
     }
 
     private List<TableStreamer.Sent> streamAll(String cloneId, SourceReference source, String snapshot,
-            List<SourceTable> tables, int parallelism, TableStreamer streamer) throws Exception {
+            List<SourceTable> tables, int parallelism, TableStreamer streamer, EventPublisher events) throws Exception {
         ConcurrentLinkedQueue<SourceTable> queue = new ConcurrentLinkedQueue<>(tables);
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread thread = new Thread(runnable, "clone-" + cloneId + "-worker");
@@ -88,7 +113,7 @@ public final class CloneStreamer {
         try {
             List<Future<List<TableStreamer.Sent>>> running = new ArrayList<>();
             for (int i = 0; i < parallelism; i++) {
-                running.add(workers.submit(() -> work(cloneId, source, snapshot, queue, streamer)));
+                running.add(workers.submit(() -> work(cloneId, source, snapshot, queue, streamer, events)));
             }
             List<TableStreamer.Sent> sent = new ArrayList<>();
             for (Future<List<TableStreamer.Sent>> worker : running) {
@@ -107,12 +132,14 @@ public final class CloneStreamer {
 
     /** One worker: its own session in the shared snapshot, tables from the queue until none is left. */
     private List<TableStreamer.Sent> work(String cloneId, SourceReference source, String snapshot,
-            ConcurrentLinkedQueue<SourceTable> queue, TableStreamer streamer) throws SourceAccessException {
+            ConcurrentLinkedQueue<SourceTable> queue, TableStreamer streamer, EventPublisher events)
+            throws SourceAccessException {
         List<TableStreamer.Sent> sent = new ArrayList<>();
         try (ReadOnlySource session = connector.open(source)) {
             SourceTable table;
             while ((table = queue.poll()) != null) {
                 SourceTable current = table;
+                events.publish(CloneEvent.of(cloneId, CloneEvent.Type.TABLE_STARTED, current.qualified(), 0, 0, 0));
                 TableStreamer.Sent done = session.readInSnapshot(snapshot, connection -> {
                     try {
                         return streamer.stream(connection, cloneId, current);
@@ -124,6 +151,9 @@ public final class CloneStreamer {
                 });
                 LOG.infof("clone %s table %s: %d rows in %d batches", cloneId, current.qualified(), done.rows(),
                         done.batches());
+                // only once every batch of the table is acknowledged: nothing half-sent is reported done
+                events.publish(CloneEvent.of(cloneId, CloneEvent.Type.TABLE_DONE, current.qualified(), done.rows(),
+                        done.batches(), done.bytes()));
                 sent.add(done);
             }
         }

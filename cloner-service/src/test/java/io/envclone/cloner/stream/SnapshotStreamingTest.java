@@ -49,6 +49,7 @@ class SnapshotStreamingTest {
     private static final String SOURCE = "stream_source";
     private static final String COPY = "stream_copy";
     private static final String TOPIC = "envclone.batches.raw.test";
+    private static final String EVENTS = "envclone.events.test";
     private static final BatchCipher CIPHER = BatchCipher.fromBase64("encryptionKey",
             java.util.Base64.getEncoder().encodeToString("a-32-byte-key-for-this-test-only".getBytes()));
 
@@ -66,7 +67,7 @@ class SnapshotStreamingTest {
         Map<String, String> asOfSnapshot = new TreeMap<>();
         String cloneId = "clone-" + UUID.randomUUID();
 
-        CloneStreamer.Result result = new CloneStreamer(infra.kafka().bootstrapServers(), TOPIC).stream(cloneId, source,
+        CloneStreamer.Result result = new CloneStreamer(infra.kafka().bootstrapServers(), TOPIC, EVENTS).stream(cloneId, source,
                 SchemaSelection.everything(), 3, new BatchLimits(200, 64 * 1024), CIPHER, snapshot -> {
                     asOfSnapshot.putAll(checksums(server, SOURCE, snapshot));
                     changeTheSource(server);
@@ -83,6 +84,38 @@ class SnapshotStreamingTest {
         assertThat(batches.stream().mapToLong(TableBatch::rowCount).sum()).isEqualTo(result.rows());
         assertThat(batches).filteredOn(batch -> batch.table().equals("messages")).hasSizeGreaterThan(5)
                 .allSatisfy(batch -> assertThat(batch.rowCount()).isLessThanOrEqualTo(200));
+
+        List<String> events = events(infra, cloneId, result.tables().size() * 2 + 2);
+        assertThat(events.get(0)).contains("\"type\":\"CLONE_STARTED\"");
+        assertThat(events.get(events.size() - 1)).contains("\"type\":\"CLONE_DONE\"", "\"rows\":" + result.rows());
+        assertThat(events).filteredOn(event -> event.contains("TABLE_DONE")).hasSize(result.tables().size())
+                .anyMatch(event -> event.contains("\"table\":\"public.messages\"")
+                        && event.contains("\"rows\":" + batches.stream().filter(b -> b.table().equals("messages"))
+                                .mapToLong(TableBatch::rowCount).sum()));
+        assertThat(events).noneMatch(event -> event.contains("@"));
+    }
+
+    private static List<String> events(RealInfrastructure infra, String cloneId, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "events-" + cloneId,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<String> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(EVENTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (events.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (record.key().equals(cloneId)) {
+                        events.add(record.value());
+                    }
+                });
+            }
+        }
+        assertThat(events).hasSize(expected);
+        return events;
     }
 
     /** Updates that fire the audit trigger (inserts), deletes, plain updates: all after the snapshot. */
