@@ -32,6 +32,11 @@ public class ProblemMappers {
                 "body is not the JSON this endpoint takes: " + e.getOriginalMessage(), "body"));
     }
 
+    @ServerExceptionMapper
+    public Response notFound(jakarta.ws.rs.NotFoundException e) {
+        return problem(new Problem(TYPES + "not-found", "Not found", 404, e.getMessage(), null));
+    }
+
     /** The framework's own 400s (a body that is not JSON at all) get the same shape as ours. */
     @ServerExceptionMapper
     public Response badRequest(jakarta.ws.rs.WebApplicationException e) {

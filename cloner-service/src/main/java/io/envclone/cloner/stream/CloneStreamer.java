@@ -63,16 +63,27 @@ public final class CloneStreamer {
     /** Streams the clone; {@code cipher} holds the clone's key, given in its start request, never stored. */
     public Result stream(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
             BatchLimits limits, BatchCipher cipher, SnapshotListener listener) throws Exception {
+        return stream(cloneId, source, selection, parallelism, limits, cipher, listener, event -> { }, new CancelToken());
+    }
+
+    /** As above, telling {@code observer} every event as it is published, and stopping when {@code cancel} is set. */
+    public Result stream(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
+            BatchLimits limits, BatchCipher cipher, SnapshotListener listener,
+            java.util.function.Consumer<CloneEvent> observer, CancelToken cancel) throws Exception {
         long started = System.nanoTime();
         RawTopic.ensure(bootstrapServers, topic);
-        try (EventPublisher events = new EventPublisher(bootstrapServers, eventsTopic)) {
+        try (EventPublisher events = new EventPublisher(bootstrapServers, eventsTopic, observer)) {
             events.publish(CloneEvent.of(cloneId, CloneEvent.Type.CLONE_STARTED, "", 0, 0, 0));
             try {
                 Result result = streamInSnapshot(cloneId, source, selection, parallelism, limits, cipher, listener,
-                        events, started);
+                        events, started, cancel);
                 events.publish(CloneEvent.of(cloneId, CloneEvent.Type.CLONE_DONE, "", result.rows(),
                         result.tables().stream().mapToLong(TableStreamer.Sent::batches).sum(), result.bytes()));
                 return result;
+            } catch (CancelToken.CloneCancelledException e) {
+                events.publish(new CloneEvent(cloneId, CloneEvent.Type.CLONE_CANCELLED, "", 0, 0, 0, e.getMessage(),
+                        java.time.Instant.now()));
+                throw e;
             } catch (Exception e) {
                 events.publish(CloneEvent.failed(cloneId, String.valueOf(e.getMessage())));
                 throw e;
@@ -81,8 +92,8 @@ public final class CloneStreamer {
     }
 
     private Result streamInSnapshot(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
-            BatchLimits limits, BatchCipher cipher, SnapshotListener listener, EventPublisher events, long started)
-            throws Exception {
+            BatchLimits limits, BatchCipher cipher, SnapshotListener listener, EventPublisher events, long started,
+            CancelToken cancel) throws Exception {
         try (ReadOnlySource coordinator = connector.open(source);
                 ExportedSnapshot snapshot = coordinator.exportSnapshot();
                 BatchPublisher publisher = new BatchPublisher(bootstrapServers, topic, cipher)) {
@@ -94,7 +105,7 @@ public final class CloneStreamer {
             }
             LOG.infof("clone %s step 2: %d tables to stream with %d workers", cloneId, tables.size(), parallelism);
             List<TableStreamer.Sent> sent = streamAll(cloneId, source, snapshot.id(), tables, parallelism,
-                    new TableStreamer(publisher, limits), events);
+                    new TableStreamer(publisher, limits, cancel), events);
             Result result = new Result(cloneId, snapshot.id(), sent, Duration.ofNanos(System.nanoTime() - started));
             LOG.infof("clone %s step 3: %d rows in %d tables sent in %d ms", cloneId, result.rows(), sent.size(),
                     result.elapsed().toMillis());
@@ -121,7 +132,13 @@ public final class CloneStreamer {
                     sent.addAll(worker.get());
                 } catch (ExecutionException e) {
                     queue.clear(); // the others stop after their current table
-                    throw e.getCause() instanceof Exception cause ? cause : e;
+                    // a cancel travels up wrapped as the table's failure: say it as what it is
+                    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                        if (cause instanceof CancelToken.CloneCancelledException cancelled) {
+                            throw cancelled;
+                        }
+                    }
+                    throw e.getCause() instanceof Exception failure ? failure : e;
                 }
             }
             return sent;

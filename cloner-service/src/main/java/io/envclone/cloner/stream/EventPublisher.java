@@ -18,8 +18,11 @@ final class EventPublisher implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    EventPublisher(String bootstrapServers, String topic) {
+    private final java.util.function.Consumer<CloneEvent> observer;
+
+    EventPublisher(String bootstrapServers, String topic, java.util.function.Consumer<CloneEvent> observer) {
         this.topic = topic;
+        this.observer = observer;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -30,6 +33,7 @@ final class EventPublisher implements AutoCloseable {
 
     /** Best effort: progress must not stop a clone; the final event is awaited by {@link #close()}. */
     void publish(CloneEvent event) {
+        observer.accept(event);
         try {
             producer.send(new ProducerRecord<>(topic, event.cloneId(), json.writeValueAsString(event)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

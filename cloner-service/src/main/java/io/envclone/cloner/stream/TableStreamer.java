@@ -17,10 +17,12 @@ final class TableStreamer {
 
     private final BatchPublisher publisher;
     private final BatchLimits limits;
+    private final CancelToken cancel;
 
-    TableStreamer(BatchPublisher publisher, BatchLimits limits) {
+    TableStreamer(BatchPublisher publisher, BatchLimits limits, CancelToken cancel) {
         this.publisher = publisher;
         this.limits = limits;
+        this.cancel = cancel;
     }
 
     Sent stream(java.sql.Connection connection, String cloneId, SourceTable table) throws Exception {
@@ -38,6 +40,7 @@ final class TableStreamer {
         try {
             byte[] chunk;
             while ((chunk = copy.readFromCopy()) != null) {
+                cancel.throwIfCancelled();
                 batcher.write(chunk);
             }
         } finally {

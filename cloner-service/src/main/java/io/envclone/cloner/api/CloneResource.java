@@ -1,0 +1,105 @@
+package io.envclone.cloner.api;
+
+import io.envclone.api.batch.BatchCipher;
+import io.envclone.cloner.clone.CloneJob;
+import io.envclone.cloner.clone.CloneRegistry;
+import io.envclone.cloner.stream.BatchLimits;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Start, follow and cancel the streaming of a source to Kafka. */
+@Path("/api/clone")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CloneResource {
+
+    private static final Pattern CLONE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    /**
+     * The start request. {@code encryptionKey}: base64 of 32 random bytes; raw batches are
+     * encrypted with it and it is never stored.
+     */
+    public record Start(String cloneId, SourceRequest source, List<String> include, List<String> exclude,
+            Integer parallelism, Integer batchRows, Integer batchBytes, String encryptionKey) {
+
+        @Override
+        public String toString() {
+            return "Start[cloneId=" + cloneId + ", source=" + source + "]";
+        }
+    }
+
+    private final CloneRegistry registry;
+
+    CloneResource(CloneRegistry registry) {
+        this.registry = registry;
+    }
+
+    @POST
+    public Response start(Start request) {
+        if (request == null) {
+            throw new InvalidRequestException("body", "is missing: send at least \"source\" and \"encryptionKey\"");
+        }
+        String cloneId = request.cloneId() == null ? "clone-" + UUID.randomUUID() : request.cloneId();
+        if (!CLONE_ID.matcher(cloneId).matches()) {
+            throw new InvalidRequestException("cloneId", "must be lower-case letters, digits and dashes (at most 63)");
+        }
+        var source = SchemaRequests.required(request.source(), "source").toReference("source");
+        int parallelism = request.parallelism() == null ? 2 : request.parallelism();
+        if (parallelism < 1 || parallelism > 32) {
+            throw new InvalidRequestException("parallelism", "must be between 1 and 32, was " + parallelism);
+        }
+        BatchLimits limits;
+        BatchCipher cipher;
+        try {
+            BatchLimits defaults = BatchLimits.defaults();
+            limits = new BatchLimits(request.batchRows() == null ? defaults.rows() : request.batchRows(),
+                    request.batchBytes() == null ? defaults.bytes() : request.batchBytes());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage().split(" ")[0], e.getMessage().substring(
+                    e.getMessage().indexOf(' ') + 1));
+        }
+        try {
+            cipher = BatchCipher.fromBase64("encryptionKey", request.encryptionKey());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("encryptionKey", e.getMessage().substring("encryptionKey ".length()));
+        }
+        try {
+            CloneJob job = registry.start(cloneId, source, SchemaRequests.selection(request.include(), request.exclude()),
+                    parallelism, limits, cipher);
+            return Response.accepted(job.status()).build();
+        } catch (IllegalStateException e) {
+            return Response.status(409).type(Problem.MEDIA_TYPE).entity(new Problem(
+                    "https://envclone.io/problems/clone-running", "Clone already running", 409,
+                    e.getMessage() + ": wait for it, cancel it, or use another cloneId", "cloneId")).build();
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public CloneJob.Status status(@PathParam("id") String cloneId) {
+        return job(cloneId).status();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD) // no body: curl -X POST .../cancel must work
+    public Response cancel(@PathParam("id") String cloneId) {
+        CloneJob job = job(cloneId);
+        job.cancel();
+        return Response.accepted(job.status()).build();
+    }
+
+    private CloneJob job(String cloneId) {
+        return registry.find(cloneId).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
+                "no clone " + cloneId + " on this cloner: start it with POST /api/clone"));
+    }
+}

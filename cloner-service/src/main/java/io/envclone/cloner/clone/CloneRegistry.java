@@ -1,0 +1,67 @@
+package io.envclone.cloner.clone;
+
+import io.envclone.api.batch.BatchCipher;
+import io.envclone.api.source.SourceReference;
+import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.cloner.stream.BatchLimits;
+import io.envclone.cloner.stream.CloneStreamer;
+import io.envclone.service.config.KafkaConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/** The clones this service runs, each on its own thread; their keys and credentials live only in that thread. */
+@ApplicationScoped
+public class CloneRegistry {
+
+    private static final Logger LOG = Logger.getLogger(CloneRegistry.class);
+
+    private final Map<String, CloneJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "clone-runner");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final KafkaConfig kafka;
+
+    CloneRegistry(KafkaConfig kafka) {
+        this.kafka = kafka;
+    }
+
+    /** Starts a clone; refuses an id that is already running. */
+    public CloneJob start(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
+            BatchLimits limits, BatchCipher cipher) {
+        CloneJob job = new CloneJob(cloneId);
+        CloneJob existing = jobs.putIfAbsent(cloneId, job);
+        if (existing != null && existing.status().state() == CloneJob.State.RUNNING) {
+            throw new IllegalStateException("clone " + cloneId + " is already running");
+        }
+        jobs.put(cloneId, job);
+        runner.submit(() -> {
+            try {
+                new CloneStreamer(kafka.bootstrapServers(), "envclone.batches.raw").stream(cloneId, source, selection,
+                        parallelism, limits, cipher, snapshot -> { }, job::observe, job.cancelToken());
+            } catch (Exception e) {
+                LOG.warnf("clone %s ended without finishing: %s", cloneId, e.getMessage());
+                job.end(job.cancelToken().cancelled() ? CloneJob.State.CANCELLED : CloneJob.State.FAILED,
+                        String.valueOf(e.getMessage()));
+            }
+        });
+        return job;
+    }
+
+    public Optional<CloneJob> find(String cloneId) {
+        return Optional.ofNullable(jobs.get(cloneId));
+    }
+
+    @PreDestroy
+    void stop() {
+        jobs.values().forEach(job -> job.cancelToken().cancel());
+        runner.shutdownNow();
+    }
+}
