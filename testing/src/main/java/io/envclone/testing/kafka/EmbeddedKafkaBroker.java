@@ -32,7 +32,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         int advertisedPort = freePort();
         KafkaClusterTestKit cluster = null;
         try {
+            // Our own folder, deleted by close(): the test kit's default one is deleted by a JVM exit
+            // hook that races the broker's last checkpoint, and the broker then halts the JVM.
+            java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("envclone-kafka-");
+            // An in-process broker must never end the test JVM: a disk error at shutdown is logged, not fatal.
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((status, message) -> { });
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setBaseDirectory(folder)
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
