@@ -71,6 +71,10 @@ class CloneApiTest {
         assertThat(status.getInt("tablesDone")).isEqualTo(16); // 9 tables, payments as its 8 partitions
         assertThat(status.getLong("rows")).isGreaterThan(10_000);
         assertThat(status.getLong("tables.'public.users'.rows")).isEqualTo(500);
+
+        String metrics = given().accept("text/plain").get("/q/metrics").asString();
+        assertThat(metrics).contains("envclone_clone_rows_sent_total", "envclone_clone_tables_done_total")
+                .containsPattern("envclone_clones_ended_total\\{[^}]*outcome=\"done\"");
     }
 
     @Test

@@ -28,9 +28,11 @@ public class CloneRegistry {
         return thread;
     });
     private final KafkaConfig kafka;
+    private final CloneMetrics metrics;
 
-    CloneRegistry(KafkaConfig kafka) {
+    CloneRegistry(KafkaConfig kafka, CloneMetrics metrics) {
         this.kafka = kafka;
+        this.metrics = metrics;
     }
 
     /** Starts a clone; refuses an id that is already running. */
@@ -45,7 +47,10 @@ public class CloneRegistry {
         runner.submit(() -> {
             try {
                 new CloneStreamer(kafka.bootstrapServers(), "envclone.batches.raw").stream(cloneId, source, selection,
-                        parallelism, limits, cipher, snapshot -> { }, job::observe, job.cancelToken());
+                        parallelism, limits, cipher, snapshot -> { }, event -> {
+                            job.observe(event);
+                            metrics.record(event);
+                        }, job.cancelToken());
             } catch (Exception e) {
                 LOG.warnf("clone %s ended without finishing: %s", cloneId, e.getMessage());
                 job.end(job.cancelToken().cancelled() ? CloneJob.State.CANCELLED : CloneJob.State.FAILED,
