@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends batches to the raw topic: idempotent (a retried send is not a duplicate), all replicas
@@ -33,18 +32,13 @@ final class BatchPublisher implements AutoCloseable {
     BatchPublisher(String bootstrapServers, String topic, BatchCipher cipher) {
         this.topic = topic;
         this.cipher = cipher;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
+        this.producer = SafeProducers.create(bootstrapServers, ByteArraySerializer.class, Map.of(
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "none",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 // a table's batches share one partition: let several ride in one request
                 ProducerConfig.BATCH_SIZE_CONFIG, 4 * 1024 * 1024,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024));
     }
 
     /** Sends the batch with its rows encrypted: personal data never rests in Kafka in the clear. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.envclone.api.event.CloneEvent;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -23,12 +22,7 @@ final class EventPublisher implements AutoCloseable {
     EventPublisher(String bootstrapServers, String topic, java.util.function.Consumer<CloneEvent> observer) {
         this.topic = topic;
         this.observer = observer;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        this.producer = SafeProducers.create(bootstrapServers, StringSerializer.class, Map.of());
     }
 
     /** Best effort: progress must not stop a clone; the final event is awaited by {@link #close()}. */
