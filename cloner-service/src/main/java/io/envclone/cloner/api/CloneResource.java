@@ -29,7 +29,7 @@ public class CloneResource {
      * encrypted with it and it is never stored.
      */
     public record Start(String cloneId, SourceRequest source, List<String> include, List<String> exclude,
-            Integer parallelism, Integer batchRows, Integer batchBytes, String encryptionKey) {
+            List<String> includeTables, List<String> excludeTables, Integer parallelism, Integer batchRows, Integer batchBytes, String encryptionKey) {
 
         @Override
         public String toString() {
@@ -73,7 +73,8 @@ public class CloneResource {
             throw new InvalidRequestException("encryptionKey", e.getMessage().substring("encryptionKey ".length()));
         }
         try {
-            CloneJob job = registry.start(cloneId, source, SchemaRequests.selection(request.include(), request.exclude()),
+            CloneJob job = registry.start(cloneId, source, SchemaRequests.selection(request.include(), request.exclude(),
+                            request.includeTables(), request.excludeTables()),
                     parallelism, limits, cipher);
             return Response.accepted(job.status()).build();
         } catch (IllegalStateException e) {

@@ -10,10 +10,11 @@ public final class SchemaRequests {
     }
 
     /** {@code POST /api/schema/analyze} and {@code /migration}: one source, which schemas. */
-    public record Analyze(SourceRequest source, List<String> include, List<String> exclude) {
+    public record Analyze(SourceRequest source, List<String> include, List<String> exclude,
+            List<String> includeTables, List<String> excludeTables) {
 
         SchemaSelection selection() {
-            return SchemaRequests.selection(include, exclude);
+            return SchemaRequests.selection(include, exclude, includeTables, excludeTables);
         }
     }
 
@@ -22,26 +23,33 @@ public final class SchemaRequests {
      * sync of that existing environment ({@code allowDestructive} lets it drop what the source lost).
      */
     public record Migration(SourceRequest source, SourceRequest target, List<String> include, List<String> exclude,
-            boolean allowDestructive) {
+            List<String> includeTables, List<String> excludeTables, boolean allowDestructive) {
 
         SchemaSelection selection() {
-            return SchemaRequests.selection(include, exclude);
+            return SchemaRequests.selection(include, exclude, includeTables, excludeTables);
         }
     }
 
     /** {@code POST /api/schema/compare}: how {@code target} differs from {@code source}. */
-    public record Compare(SourceRequest source, SourceRequest target, List<String> include, List<String> exclude) {
+    public record Compare(SourceRequest source, SourceRequest target, List<String> include, List<String> exclude,
+            List<String> includeTables, List<String> excludeTables) {
 
         SchemaSelection selection() {
-            return SchemaRequests.selection(include, exclude);
+            return SchemaRequests.selection(include, exclude, includeTables, excludeTables);
         }
     }
 
-    /** No include means every schema; no exclude means the Supabase-managed ones. */
-    static SchemaSelection selection(List<String> include, List<String> exclude) {
+    /**
+     * No include means every schema, no exclude the Supabase-managed ones; tables likewise
+     * ({@code schema.table} globs), every table of the selected schemas by default.
+     */
+    static SchemaSelection selection(List<String> include, List<String> exclude, List<String> includeTables,
+            List<String> excludeTables) {
         SchemaSelection defaults = SchemaSelection.defaults();
         return new SchemaSelection(include == null || include.isEmpty() ? defaults.include() : include,
-                exclude == null ? defaults.exclude() : exclude);
+                exclude == null ? defaults.exclude() : exclude,
+                includeTables == null || includeTables.isEmpty() ? List.of("*") : includeTables,
+                excludeTables == null ? List.of() : excludeTables);
     }
 
     static SourceRequest required(SourceRequest source, String field) {

@@ -3,15 +3,22 @@ package io.envclone.cloner.schema;
 import io.envclone.api.schema.ObjectKind;
 import io.envclone.api.schema.SchemaModel;
 import io.envclone.api.schema.SchemaObject;
+import io.envclone.api.schema.ObjectId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which schemas of a source a copy takes, by glob patterns ({@code *} any run, {@code ?} one
- * character). Schemas and extensions themselves are always kept: their statements are
- * {@code IF NOT EXISTS}, and excluded objects may live in them on the target platform.
+ * Which schemas and tables of a source a copy takes, by glob patterns ({@code *} any run,
+ * {@code ?} one character; tables as {@code schema.table}). Schemas and extensions themselves
+ * are always kept: their statements are {@code IF NOT EXISTS}, and excluded objects may live in
+ * them on the target platform. Whatever depends on an excluded table goes with it (its indexes,
+ * triggers, policies, the foreign keys that point at it, the views that read it), so the copy's
+ * DDL always applies.
  */
-public record SchemaSelection(List<String> include, List<String> exclude) {
+public record SchemaSelection(List<String> include, List<String> exclude, List<String> includeTables,
+        List<String> excludeTables) {
 
     /**
      * What a Supabase project manages itself: the target platform has its own, so a copy leaves
@@ -24,6 +31,17 @@ public record SchemaSelection(List<String> include, List<String> exclude) {
     public SchemaSelection {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+        includeTables = List.copyOf(includeTables);
+        excludeTables = List.copyOf(excludeTables);
+    }
+
+    public SchemaSelection(List<String> include, List<String> exclude) {
+        this(include, exclude, List.of("*"), List.of());
+    }
+
+    /** The same schemas, with table patterns. */
+    public SchemaSelection withTables(List<String> includeTables, List<String> excludeTables) {
+        return new SchemaSelection(include, exclude, includeTables, excludeTables);
     }
 
     /** Every schema but those Supabase manages. */
@@ -39,13 +57,43 @@ public record SchemaSelection(List<String> include, List<String> exclude) {
         return matchesAny(include, schema) && !matchesAny(exclude, schema);
     }
 
+    /** Whether the table {@code schema.name} is copied. */
+    public boolean includesTable(String schema, String name) {
+        String qualified = schema + "." + name;
+        return includes(schema) && matchesAny(includeTables, qualified) && !matchesAny(excludeTables, qualified);
+    }
+
     public SchemaModel apply(SchemaModel model) {
-        return SchemaModel.of(model.objects().values().stream().filter(this::keeps).toList());
+        Set<ObjectId> dropped = new HashSet<>();
+        for (SchemaObject object : model.objects().values()) {
+            if (!keeps(object)) {
+                dropped.add(object.id());
+            }
+        }
+        // what depends on a dropped object cannot be created without it: drop it too, transitively
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (SchemaObject object : model.objects().values()) {
+                if (!dropped.contains(object.id()) && object.dependsOn().stream().anyMatch(dropped::contains)) {
+                    dropped.add(object.id());
+                    more = true;
+                }
+            }
+        }
+        return SchemaModel.of(model.objects().values().stream().filter(object -> !dropped.contains(object.id()))
+                .toList());
     }
 
     private boolean keeps(SchemaObject object) {
         ObjectKind kind = object.id().kind();
-        return kind == ObjectKind.SCHEMA || kind == ObjectKind.EXTENSION || includes(object.id().schema());
+        if (kind == ObjectKind.SCHEMA || kind == ObjectKind.EXTENSION || kind == ObjectKind.ROLE) {
+            return true;
+        }
+        if (kind == ObjectKind.TABLE) {
+            return includesTable(object.id().schema(), object.id().name());
+        }
+        return includes(object.id().schema());
     }
 
     private static boolean matchesAny(List<String> globs, String schema) {

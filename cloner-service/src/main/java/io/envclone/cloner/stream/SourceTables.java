@@ -12,17 +12,20 @@ import java.util.List;
 final class SourceTables {
 
     private static final String SQL = """
-            select n.nspname, c.relname, format('%I.%I', n.nspname, c.relname),
+            select n.nspname, c.relname, format('%I.%I', n.nspname, c.relname), rn.nspname, r.relname,
                    array_agg(a.attname::text order by a.attnum), array_agg(format('%I', a.attname) order by a.attnum),
                    array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) order by a.attnum)
             from pg_catalog.pg_class c
             join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
                  and a.attgenerated = ''
+            -- a partition is selected by the table people name: the root of its tree
+            join pg_catalog.pg_class r on r.oid = coalesce(pg_catalog.pg_partition_root(c.oid), c.oid)
+            join pg_catalog.pg_namespace rn on rn.oid = r.relnamespace
             where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')
               and not exists (select 1 from pg_catalog.pg_depend d where d.classid = 'pg_class'::regclass
                               and d.objid = c.oid and d.deptype = 'e')
-            group by n.nspname, c.relname
+            group by n.nspname, c.relname, rn.nspname, r.relname
             order by pg_catalog.pg_relation_size(min(c.oid)) desc, 1, 2
             """;
 
@@ -34,9 +37,10 @@ final class SourceTables {
         List<SourceTable> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(SQL)) {
             while (row.next()) {
-                if (selection.includes(row.getString(1))) {
-                    tables.add(new SourceTable(row.getString(1), row.getString(2), row.getString(3), strings(row, 4),
-                            strings(row, 5), strings(row, 6)));
+                if (selection.includesTable(row.getString(1), row.getString(2))
+                        && selection.includesTable(row.getString(4), row.getString(5))) {
+                    tables.add(new SourceTable(row.getString(1), row.getString(2), row.getString(3), strings(row, 6),
+                            strings(row, 7), strings(row, 8)));
                 }
             }
         }

@@ -64,6 +64,39 @@ class SchemaRoundTripTest {
                 ObjectKind.COMMENT, ObjectKind.TRIGGER);
     }
 
+    @Test
+    void excludingTablesTakesWhatDependsOnThemAlongAndTheRestStillApplies(RealInfrastructure infra) throws Exception {
+        infra.postgres().dropDatabase("sel_source");
+        infra.postgres().createDatabase("sel_source");
+        try (Connection connection = infra.postgres().connect("sel_source")) {
+            new DemoDatabaseGenerator().generate(connection, DemoOptions.defaults());
+        }
+        SchemaModel everything = SchemaFixtures.analyze(infra, "sel_source");
+        SchemaModel selected = SchemaSelection.everything()
+                .withTables(List.of("*"), List.of("public.payments", "public.conversation*"))
+                .apply(everything);
+
+        assertThat(selected.ofKind(ObjectKind.TABLE)).extracting(object -> object.id().name())
+                .contains("users", "reservations", "messages")
+                .doesNotContain("payments", "payments_2019", "payments_default", "conversations",
+                        "conversation_participants");
+        // the foreign key from messages to conversations cannot exist without conversations
+        assertThat(everything.ofKind(ObjectKind.FOREIGN_KEY)).extracting(object -> object.createSql())
+                .anyMatch(sql -> sql.contains("REFERENCES public.conversations"));
+        assertThat(selected.ofKind(ObjectKind.FOREIGN_KEY)).extracting(object -> object.createSql())
+                .noneMatch(sql -> sql.contains("REFERENCES public.conversations"));
+        assertThat(selected.ofKind(ObjectKind.MATERIALIZED_VIEW)).as("monthly_revenue reads payments").isEmpty();
+
+        infra.postgres().dropDatabase("sel_target");
+        infra.postgres().createDatabase("sel_target");
+        MigrationScript script = MigrationScript.forEmptyTarget(selected);
+        try (Connection target = infra.postgres().connect("sel_target")) {
+            SchemaFixtures.apply(target, java.util.stream.Stream.of(MigrationScript.SESSION_SETTINGS,
+                    script.preData(), script.postData()).flatMap(List::stream).toList());
+        }
+        assertThat(SchemaDiff.between(selected, SchemaFixtures.analyze(infra, "sel_target")).isEmpty()).isTrue();
+    }
+
     /** What fills a source database for a round trip. */
     @FunctionalInterface
     private interface Fixture {
