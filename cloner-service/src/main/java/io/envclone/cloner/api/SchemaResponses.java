@@ -17,10 +17,12 @@ public final class SchemaResponses {
     private SchemaResponses() {
     }
 
-    public record Analysis(ServerFingerprint server, Map<ObjectKind, Long> counts, List<SchemaObject> objects) {
+    /** {@code skipped}: what the source has that is not copied, each with what to do about it. */
+    public record Analysis(ServerFingerprint server, Map<ObjectKind, Long> counts, List<SchemaObject> objects,
+            List<String> skipped) {
 
         static Analysis of(ServerFingerprint server, SchemaModel model) {
-            return new Analysis(server, model.countsByKind(), List.copyOf(model.objects().values()));
+            return new Analysis(server, model.countsByKind(), List.copyOf(model.objects().values()), model.skipped());
         }
     }
 
@@ -33,16 +35,16 @@ public final class SchemaResponses {
 
     /** {@code kind} is {@code create} (an empty target: pre- and post-data) or {@code sync} (an existing one). */
     public record Migration(String kind, List<String> sessionSettings, List<String> preData, List<String> postData,
-            SyncMigration sync, String script) {
+            List<String> skipped, SyncMigration sync, String script) {
 
         static Migration of(MigrationScript script) {
-            return new Migration("create", MigrationScript.SESSION_SETTINGS, script.preData(), script.postData(), null,
-                    script.render());
+            return new Migration("create", MigrationScript.SESSION_SETTINGS, script.preData(), script.postData(),
+                    script.skipped(), null, script.render());
         }
 
         static Migration of(SyncMigration sync) {
             String script = sync.statements().stream().map(sql -> sql + ";\n").collect(Collectors.joining());
-            return new Migration("sync", MigrationScript.SESSION_SETTINGS, List.of(), List.of(), sync, script);
+            return new Migration("sync", MigrationScript.SESSION_SETTINGS, List.of(), List.of(), List.of(), sync, script);
         }
     }
 }

@@ -82,7 +82,7 @@ public record SchemaSelection(List<String> include, List<String> exclude, List<S
             }
         }
         return SchemaModel.of(model.objects().values().stream().filter(object -> !dropped.contains(object.id()))
-                .toList());
+                .toList(), model.skipped());
     }
 
     private boolean keeps(SchemaObject object) {

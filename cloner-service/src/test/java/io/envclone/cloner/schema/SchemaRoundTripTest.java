@@ -97,6 +97,27 @@ class SchemaRoundTripTest {
         assertThat(SchemaDiff.between(selected, SchemaFixtures.analyze(infra, "sel_target")).isEmpty()).isTrue();
     }
 
+    @Test
+    void whatIsNotCopiedIsNamedWithWhatToDoNeverDroppedSilently(RealInfrastructure infra) throws Exception {
+        infra.postgres().dropDatabase("unsupported_source");
+        infra.postgres().createDatabase("unsupported_source");
+        try (Connection connection = infra.postgres().connect("unsupported_source")) {
+            connection.createStatement().execute("create table public.cities (name text, population int);"
+                    + " create table public.capitals (country text) inherits (public.cities);"
+                    + " create rule no_delete as on delete to public.cities do instead nothing;"
+                    + " create statistics public.city_stats on name, population from public.cities;"
+                    + " alter default privileges in schema public grant select on tables to public");
+        }
+        SchemaModel model = SchemaFixtures.analyze(infra, "unsupported_source");
+
+        assertThat(model.skipped())
+                .anyMatch(line -> line.startsWith("table inheritance public.capitals INHERITS public.cities"))
+                .anyMatch(line -> line.startsWith("rule no_delete on public.cities"))
+                .anyMatch(line -> line.startsWith("statistics object public.city_stats"))
+                .anyMatch(line -> line.startsWith("default privileges of postgres in public"));
+        assertThat(MigrationScript.forEmptyTarget(model).render()).contains("-- not copied: rule no_delete");
+    }
+
     /** What fills a source database for a round trip. */
     @FunctionalInterface
     private interface Fixture {

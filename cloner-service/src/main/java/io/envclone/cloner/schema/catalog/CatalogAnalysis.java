@@ -48,6 +48,6 @@ public final class CatalogAnalysis {
             }
         }
         objects.addAll(AccessReader.roles(connection));
-        return SchemaModel.of(objects);
+        return SchemaModel.of(objects, UnsupportedReader.read(connection));
     }
 }
