@@ -95,6 +95,57 @@ class CloneApiTest {
     }
 
     @Test
+    void aCancelledCloneStartedAgainWithItsIdSendsOnlyWhatWasNotAcknowledged() {
+        Map<String, Object> slow = start("clone_api_large", "api-resume-1");
+        slow.put("parallelism", 1);
+        slow.put("batchRows", 5);
+        given().contentType(ContentType.JSON).body(slow).post("/api/clone").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().get("/api/clone/api-resume-1").then().extract().jsonPath().getInt("tablesDone") > 0);
+        given().post("/api/clone/api-resume-1/cancel").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/clone/api-resume-1").then().body("state", equalTo("CANCELLED")));
+        int doneBefore = given().get("/api/clone/api-resume-1").then().extract().jsonPath().getInt("tablesDone");
+
+        given().contentType(ContentType.JSON).body(start("clone_api_large", "api-resume-1")).post("/api/clone")
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/api/clone/api-resume-1").then().body("state", equalTo("DONE")));
+        var status = given().get("/api/clone/api-resume-1").then().extract().jsonPath();
+        assertThat(status.getString("resumed")).startsWith("attempt 2");
+        assertThat(status.getInt("tablesDone")).isEqualTo(16);
+        assertThat(status.getMap("tables").values()).filteredOn(table -> !((Map<?, ?>) table).get("note").equals(""))
+                .as("tables the cancelled attempt finished are not sent again").hasSize(doneBefore);
+        assertThat(status.getLong("tables.'public.users'.rows")).isEqualTo(5_000);
+    }
+
+    @Test
+    void rowFiltersSendOnlyTheRowsTheySelectAndAWrongOneFailsTheCloneNamingIt() {
+        Map<String, Object> subset = start("clone_api_small", "api-filter-1");
+        subset.put("where", Map.of("public.users", "id <= 100", "public.payments", "amount > 100000"));
+        given().contentType(ContentType.JSON).body(subset).post("/api/clone").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/api/clone/api-filter-1").then().body("state", equalTo("DONE")));
+        var status = given().get("/api/clone/api-filter-1").then().extract().jsonPath();
+        assertThat(status.getLong("tables.'public.users'.rows")).isEqualTo(100);
+        assertThat(status.getLong("tables.'public.lofts'.rows")).as("tables without a filter are whole").isEqualTo(80);
+
+        Map<String, Object> unknownColumn = start("clone_api_small", "api-filter-2");
+        unknownColumn.put("where", Map.of("public.users", "no_such_column = 1"));
+        given().contentType(ContentType.JSON).body(unknownColumn).post("/api/clone").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/clone/api-filter-2").then().body("state", equalTo("FAILED"))
+                        .body("reason", containsString("where.public.users"))
+                        .body("reason", containsString("no_such_column")));
+        assertThat(given().get("/api/clone/api-filter-2").then().extract().jsonPath().getInt("tablesDone")).isZero();
+
+        Map<String, Object> twoStatements = start("clone_api_small", "api-filter-3");
+        twoStatements.put("where", Map.of("public.users", "true; delete from public.users"));
+        given().contentType(ContentType.JSON).body(twoStatements).post("/api/clone")
+                .then().statusCode(400).body("field", equalTo("where.public.users"));
+    }
+
+    @Test
     void badStartRequestsNameTheFieldAndNeverEchoTheKey() {
         Map<String, Object> noKey = start("clone_api_small", "api-bad-1");
         noKey.remove("encryptionKey");

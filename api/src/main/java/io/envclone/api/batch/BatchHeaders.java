@@ -11,6 +11,8 @@ public final class BatchHeaders {
     public static final String CLONE_ID = "envclone.clone-id";
     public static final String TABLE = "envclone.table";
     public static final String CHUNK = "envclone.chunk";
+    public static final String CHUNKS = "envclone.chunks";
+    public static final String ATTEMPT = "envclone.attempt";
     public static final String SEQ = "envclone.seq";
     public static final String LAST = "envclone.last";
     public static final String ROWS = "envclone.rows";
@@ -24,10 +26,6 @@ public final class BatchHeaders {
     private BatchHeaders() {
     }
 
-    /**
-     * The batch described by {@code headers} with {@code rows} as payload; refuses a batch whose
-     * format is unknown or whose payload does not match its checksum, naming the header at fault.
-     */
     /**
      * As {@link #read(Map, byte[])} for a message whose value may be encrypted: decrypted with
      * {@code cipher} (the clone's key) before its checksum is checked.
@@ -47,6 +45,10 @@ public final class BatchHeaders {
         return read(headers, cipher.decrypt(key, value));
     }
 
+    /**
+     * The batch described by {@code headers} with {@code rows} as payload; refuses a batch whose
+     * format is unknown or whose payload does not match its checksum, naming the header at fault.
+     */
     public static TableBatch read(Map<String, byte[]> headers, byte[] rows) {
         String format = text(headers, FORMAT);
         if (!TableBatch.FORMAT.equals(format)) {
@@ -55,7 +57,7 @@ public final class BatchHeaders {
         String qualified = text(headers, TABLE);
         int dot = qualified.indexOf('.');
         TableBatch batch = new TableBatch(text(headers, CLONE_ID), qualified.substring(0, dot),
-                qualified.substring(dot + 1), Integer.parseInt(text(headers, CHUNK)), Long.parseLong(text(headers, SEQ)),
+                qualified.substring(dot + 1), number(headers, CHUNK), number(headers, CHUNKS), number(headers, ATTEMPT), Long.parseLong(text(headers, SEQ)),
                 Boolean.parseBoolean(text(headers, LAST)), Integer.parseInt(text(headers, ROWS)),
                 split(text(headers, COLUMNS)), split(text(headers, TYPES)), rows);
         String checksum = text(headers, CHECKSUM);
@@ -64,6 +66,15 @@ public final class BatchHeaders {
                     + " (" + batch.checksum() + "): the batch was damaged on the way");
         }
         return batch;
+    }
+
+    private static int number(Map<String, byte[]> headers, String name) {
+        String value = text(headers, name);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("header " + name + " is " + value + ", expected a whole number");
+        }
     }
 
     private static String text(Map<String, byte[]> headers, String name) {

@@ -12,19 +12,33 @@ import java.util.zip.CRC32C;
  * PostgreSQL binary COPY payload (header, rows, trailer) that {@code COPY ... FROM STDIN
  * (FORMAT binary)} loads as it is, and what a receiver needs to know about it.
  *
- * @param chunk which part of the table (tables may be split into key ranges)
+ * <p>A chunk is the unit of landing: a receiver lands the batches of one {@code (table, chunk,
+ * attempt)} from {@code seq} 0 to the one flagged {@code last} as one unit, and discards an attempt
+ * of a chunk once a later attempt of the same chunk arrives (a resumed clone sends again only the
+ * chunks an earlier attempt did not finish). The table is complete once every one of its
+ * {@code chunks} chunks is.
+ *
+ * @param chunk which part of the table, from 0 (large tables are split into key ranges)
+ * @param chunks how many chunks the table has
+ * @param attempt which attempt of the clone sent it, from 1 (a clone resumed after a crash is attempt 2, ...)
  * @param seq position of the batch within its chunk, from 0
  * @param last whether no batch follows in this chunk
  * @param columns the columns of {@code rows}, in order (generated columns are not sent)
  * @param types their types as {@code format_type} prints them
  */
-public record TableBatch(String cloneId, String schema, String table, int chunk, long seq, boolean last, int rowCount,
+public record TableBatch(String cloneId, String schema, String table, int chunk, int chunks, int attempt, long seq, boolean last, int rowCount,
         List<String> columns, List<String> types, byte[] rows) {
 
     /** The payload format; a receiver refuses any other. */
     public static final String FORMAT = "pgcopy-binary/1";
 
     public TableBatch {
+        if (chunk < 0 || chunk >= chunks) {
+            throw new IllegalArgumentException("chunk " + chunk + " is not one of the table's " + chunks + " chunks");
+        }
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be 1 or more, was " + attempt);
+        }
         columns = List.copyOf(columns);
         types = List.copyOf(types);
     }
@@ -32,6 +46,11 @@ public record TableBatch(String cloneId, String schema, String table, int chunk,
     /** {@code cloneId/schema.table}: one table's batches share a key, so they stay ordered on one partition. */
     public String key() {
         return cloneId + "/" + schema + "." + table;
+    }
+
+    /** {@code key#chunk.attempt.seq}: unique per batch, what a receiver records to land each batch once. */
+    public String id() {
+        return key() + "#" + chunk + "." + attempt + "." + seq;
     }
 
     /** CRC-32C of the payload, as 8 hex digits. */
@@ -47,6 +66,8 @@ public record TableBatch(String cloneId, String schema, String table, int chunk,
         values.put(BatchHeaders.CLONE_ID, cloneId);
         values.put(BatchHeaders.TABLE, schema + "." + table);
         values.put(BatchHeaders.CHUNK, Integer.toString(chunk));
+        values.put(BatchHeaders.CHUNKS, Integer.toString(chunks));
+        values.put(BatchHeaders.ATTEMPT, Integer.toString(attempt));
         values.put(BatchHeaders.SEQ, Long.toString(seq));
         values.put(BatchHeaders.LAST, Boolean.toString(last));
         values.put(BatchHeaders.ROWS, Integer.toString(rowCount));
@@ -61,19 +82,19 @@ public record TableBatch(String cloneId, String schema, String table, int chunk,
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TableBatch batch && key().equals(batch.key()) && chunk == batch.chunk && seq == batch.seq
+        return other instanceof TableBatch batch && id().equals(batch.id())
                 && Arrays.equals(rows, batch.rows);
     }
 
     @Override
     public int hashCode() {
-        return key().hashCode() * 31 + Long.hashCode(seq);
+        return id().hashCode();
     }
 
     @Override
     public String toString() {
         // never the rows: they hold personal data
-        return "TableBatch[" + key() + " chunk " + chunk + " seq " + seq + (last ? " last" : "") + ", " + rowCount
+        return "TableBatch[" + key() + " chunk " + chunk + "/" + chunks + " attempt " + attempt + " seq " + seq + (last ? " last" : "") + ", " + rowCount
                 + " rows, " + rows.length + " bytes]";
     }
 }

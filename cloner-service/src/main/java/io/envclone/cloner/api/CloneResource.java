@@ -4,6 +4,8 @@ import io.envclone.api.batch.BatchCipher;
 import io.envclone.cloner.clone.CloneJob;
 import io.envclone.cloner.clone.CloneRegistry;
 import io.envclone.cloner.stream.BatchLimits;
+import io.envclone.cloner.stream.CloneOptions;
+import io.envclone.cloner.stream.RowFilters;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -26,10 +29,12 @@ public class CloneResource {
 
     /**
      * The start request. {@code encryptionKey}: base64 of 32 random bytes; raw batches are
-     * encrypted with it and it is never stored.
+     * encrypted with it and it is never stored. {@code where}: row filters, {@code schema.table} to
+     * an SQL condition. {@code chunkBytes}: tables larger than this are cut into key ranges.
      */
     public record Start(String cloneId, SourceRequest source, List<String> include, List<String> exclude,
-            List<String> includeTables, List<String> excludeTables, Integer parallelism, Integer batchRows, Integer batchBytes, String encryptionKey) {
+            List<String> includeTables, List<String> excludeTables, Integer parallelism, Integer batchRows,
+            Integer batchBytes, Long chunkBytes, Map<String, String> where, String encryptionKey) {
 
         @Override
         public String toString() {
@@ -53,34 +58,38 @@ public class CloneResource {
             throw new InvalidRequestException("cloneId", "must be lower-case letters, digits and dashes (at most 63)");
         }
         var source = SchemaRequests.required(request.source(), "source").toReference("source");
-        int parallelism = request.parallelism() == null ? 2 : request.parallelism();
-        if (parallelism < 1 || parallelism > 32) {
-            throw new InvalidRequestException("parallelism", "must be between 1 and 32, was " + parallelism);
-        }
-        BatchLimits limits;
+        CloneOptions options = options(request);
         BatchCipher cipher;
-        try {
-            BatchLimits defaults = BatchLimits.defaults();
-            limits = new BatchLimits(request.batchRows() == null ? defaults.rows() : request.batchRows(),
-                    request.batchBytes() == null ? defaults.bytes() : request.batchBytes());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage().split(" ")[0], e.getMessage().substring(
-                    e.getMessage().indexOf(' ') + 1));
-        }
         try {
             cipher = BatchCipher.fromBase64("encryptionKey", request.encryptionKey());
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("encryptionKey", e.getMessage().substring("encryptionKey ".length()));
         }
         try {
-            CloneJob job = registry.start(cloneId, source, SchemaRequests.selection(request.include(), request.exclude(),
-                            request.includeTables(), request.excludeTables()),
-                    parallelism, limits, cipher);
+            CloneJob job = registry.start(cloneId, source, options, cipher);
             return Response.accepted(job.status()).build();
         } catch (IllegalStateException e) {
             return Response.status(409).type(Problem.MEDIA_TYPE).entity(new Problem(
                     "https://envclone.io/problems/clone-running", "Clone already running", 409,
                     e.getMessage() + ": wait for it, cancel it, or use another cloneId", "cloneId")).build();
+        }
+    }
+
+    /** The request's options, defaults where it is silent; a value out of range names its field. */
+    private static CloneOptions options(Start request) {
+        try {
+            BatchLimits defaults = BatchLimits.defaults();
+            return new CloneOptions(SchemaRequests.selection(request.include(), request.exclude(),
+                    request.includeTables(), request.excludeTables()),
+                    request.parallelism() == null ? 2 : request.parallelism(),
+                    new BatchLimits(request.batchRows() == null ? defaults.rows() : request.batchRows(),
+                            request.batchBytes() == null ? defaults.bytes() : request.batchBytes()),
+                    request.chunkBytes() == null ? CloneOptions.DEFAULT_CHUNK_BYTES : request.chunkBytes(),
+                    new RowFilters(request.where()));
+        } catch (IllegalArgumentException e) {
+            // every such message starts with the field it is about
+            String message = e.getMessage();
+            throw new InvalidRequestException(message.split(" ")[0], message.substring(message.indexOf(' ') + 1));
         }
     }
 

@@ -12,12 +12,21 @@ public final class CloneJob {
 
     public enum State { RUNNING, DONE, FAILED, CANCELLED }
 
-    /** A table's progress; {@code done} only once every batch is acknowledged. */
-    public record TableProgress(String table, boolean done, long rows, long batches, long bytes) {
+    /**
+     * A table's progress; {@code done} only once every batch is acknowledged. {@code note} says when
+     * an earlier attempt of the clone sent it.
+     */
+    public record TableProgress(String table, boolean done, long rows, long batches, long bytes, int chunksDone,
+            String note) {
+
+        TableProgress plus(CloneEvent chunk) {
+            return new TableProgress(table, done, rows + chunk.rows(), batches + chunk.batches(), bytes + chunk.bytes(),
+                    chunksDone + 1, note);
+        }
     }
 
-    /** What {@code GET /api/clone/{id}} answers. */
-    public record Status(String cloneId, State state, String reason, Instant startedAt, Instant endedAt,
+    /** What {@code GET /api/clone/{id}} answers; {@code resumed} says what an attempt after the first kept. */
+    public record Status(String cloneId, State state, String reason, String resumed, Instant startedAt, Instant endedAt,
             int tablesDone, long rows, long bytes, Map<String, TableProgress> tables) {
     }
 
@@ -27,6 +36,7 @@ public final class CloneJob {
     private final Map<String, TableProgress> tables = new ConcurrentHashMap<>();
     private volatile State state = State.RUNNING;
     private volatile String reason = "";
+    private volatile String resumed = "";
     private volatile Instant endedAt;
 
     CloneJob(String cloneId) {
@@ -35,9 +45,15 @@ public final class CloneJob {
 
     void observe(CloneEvent event) {
         switch (event.type()) {
-            case TABLE_STARTED -> tables.put(event.table(), new TableProgress(event.table(), false, 0, 0, 0));
-            case TABLE_DONE -> tables.put(event.table(),
-                    new TableProgress(event.table(), true, event.rows(), event.batches(), event.bytes()));
+            case CLONE_STARTED -> resumed = event.reason();
+            case TABLE_STARTED -> tables.putIfAbsent(event.table(),
+                    new TableProgress(event.table(), false, 0, 0, 0, 0, ""));
+            case CHUNK_DONE -> tables.merge(event.table(), new TableProgress(event.table(), false, event.rows(),
+                    event.batches(), event.bytes(), 1, ""), (progress, ignored) -> progress.plus(event));
+            case TABLE_DONE -> tables.merge(event.table(), new TableProgress(event.table(), true, event.rows(),
+                    event.batches(), event.bytes(), 0, event.reason()), (progress, done) -> new TableProgress(
+                            event.table(), true, event.rows(), event.batches(), event.bytes(), progress.chunksDone(),
+                            event.reason()));
             case CLONE_DONE -> end(State.DONE, "");
             case CLONE_FAILED -> end(State.FAILED, event.reason());
             case CLONE_CANCELLED -> end(State.CANCELLED, event.reason());
@@ -64,8 +80,9 @@ public final class CloneJob {
 
     public Status status() {
         var done = tables.values().stream().filter(TableProgress::done).toList();
-        return new Status(cloneId, state, reason, startedAt, endedAt, done.size(),
-                done.stream().mapToLong(TableProgress::rows).sum(), done.stream().mapToLong(TableProgress::bytes).sum(),
+        return new Status(cloneId, state, reason, resumed, startedAt, endedAt, done.size(),
+                tables.values().stream().mapToLong(TableProgress::rows).sum(),
+                tables.values().stream().mapToLong(TableProgress::bytes).sum(),
                 new TreeMap<>(tables));
     }
 }

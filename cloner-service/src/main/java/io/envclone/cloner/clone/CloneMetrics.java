@@ -35,11 +35,15 @@ public class CloneMetrics {
     void record(CloneEvent event) {
         switch (event.type()) {
             case CLONE_STARTED -> running.incrementAndGet();
-            case TABLE_DONE -> {
+            case CHUNK_DONE -> {
                 rows.increment(event.rows());
                 bytes.increment(event.bytes());
                 batches.increment(event.batches());
-                tables.increment();
+            }
+            case TABLE_DONE -> {
+                if (event.reason().isEmpty()) { // not a table an earlier attempt sent
+                    tables.increment();
+                }
             }
             case CLONE_DONE, CLONE_FAILED, CLONE_CANCELLED -> {
                 running.decrementAndGet();

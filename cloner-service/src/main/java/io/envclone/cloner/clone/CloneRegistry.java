@@ -2,10 +2,11 @@ package io.envclone.cloner.clone;
 
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.source.SourceReference;
-import io.envclone.cloner.schema.SchemaSelection;
-import io.envclone.cloner.stream.BatchLimits;
+import io.envclone.cloner.stream.Checkpoints;
+import io.envclone.cloner.stream.CloneOptions;
 import io.envclone.cloner.stream.CloneStreamer;
 import io.envclone.service.config.KafkaConfig;
+import io.envclone.service.database.ControlDatabase;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -29,15 +30,19 @@ public class CloneRegistry {
     });
     private final KafkaConfig kafka;
     private final CloneMetrics metrics;
+    private final Checkpoints checkpoints;
 
-    CloneRegistry(KafkaConfig kafka, CloneMetrics metrics) {
+    CloneRegistry(KafkaConfig kafka, CloneMetrics metrics, ControlDatabase controlDatabase) {
         this.kafka = kafka;
         this.metrics = metrics;
+        this.checkpoints = new ControlDatabaseCheckpoints(controlDatabase.pool());
     }
 
-    /** Starts a clone; refuses an id that is already running. */
-    public CloneJob start(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
-            BatchLimits limits, BatchCipher cipher) {
+    /**
+     * Starts a clone; refuses an id that is already running. An id that ran before (and failed, was
+     * cancelled or was cut off by a restart of this service) resumes from its checkpoints.
+     */
+    public CloneJob start(String cloneId, SourceReference source, CloneOptions options, BatchCipher cipher) {
         CloneJob job = new CloneJob(cloneId);
         CloneJob existing = jobs.putIfAbsent(cloneId, job);
         if (existing != null && existing.status().state() == CloneJob.State.RUNNING) {
@@ -46,11 +51,11 @@ public class CloneRegistry {
         jobs.put(cloneId, job);
         runner.submit(() -> {
             try {
-                new CloneStreamer(kafka.bootstrapServers(), "envclone.batches.raw").stream(cloneId, source, selection,
-                        parallelism, limits, cipher, snapshot -> { }, event -> {
+                new CloneStreamer(kafka.bootstrapServers(), "envclone.batches.raw").stream(cloneId, source, options,
+                        cipher, checkpoints, new CloneStreamer.Hooks(snapshot -> { }, event -> {
                             job.observe(event);
                             metrics.record(event);
-                        }, job.cancelToken());
+                        }, job.cancelToken()));
             } catch (Exception e) {
                 LOG.warnf("clone %s ended without finishing: %s", cloneId, e.getMessage());
                 job.end(job.cancelToken().cancelled() ? CloneJob.State.CANCELLED : CloneJob.State.FAILED,

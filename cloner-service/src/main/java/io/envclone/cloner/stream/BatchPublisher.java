@@ -29,10 +29,10 @@ final class BatchPublisher implements AutoCloseable {
     private final String topic;
     private final BatchCipher cipher;
 
-    BatchPublisher(String bootstrapServers, String topic, BatchCipher cipher) {
+    BatchPublisher(String bootstrapServers, String topic, BatchCipher cipher, Map<String, Object> settings) {
         this.topic = topic;
         this.cipher = cipher;
-        this.producer = SafeProducers.create(bootstrapServers, ByteArraySerializer.class, Map.of(
+        this.producer = SafeProducers.create(bootstrapServers, ByteArraySerializer.class, settings, Map.of(
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "none",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 // a table's batches share one partition: let several ride in one request

@@ -3,26 +3,29 @@ package io.envclone.cloner.stream;
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.event.CloneEvent;
 import io.envclone.api.source.SourceReference;
-import io.envclone.cloner.schema.SchemaSelection;
 import io.envclone.cloner.source.ExportedSnapshot;
 import io.envclone.cloner.source.ReadOnlySource;
 import io.envclone.cloner.source.ReadOnlySourceConnector;
-import io.envclone.cloner.source.SourceAccessException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Streams every selected table of a source to Kafka under one consistent snapshot, as
  * {@code pg_dump -j} does: a coordinating session exports its snapshot and holds it; each of
  * {@code parallelism} workers imports it, so all of them see the source as of one instant, and
- * takes tables from a shared queue, largest first.
+ * takes chunks (whole tables, or key ranges of large ones) from a shared queue, largest first.
+ *
+ * <p>A clone started again with the same id (after a crash, a broker outage, a cancel) is its
+ * next attempt: it keeps its first attempt's plan and sends only the chunks no attempt finished.
+ * Those are read in the new attempt's snapshot, which a lost transaction cannot outlive; each
+ * chunk is still consistent in itself, and every key lies in exactly one chunk.
  */
 public final class CloneStreamer {
 
@@ -33,15 +36,33 @@ public final class CloneStreamer {
         void exported(String snapshotId) throws Exception;
     }
 
-    /** What a clone sent, table by table. */
-    public record Result(String cloneId, String snapshot, List<TableStreamer.Sent> tables, Duration elapsed) {
+    /** Who watches a run: the snapshot listener, every event as it is published, and the cancel switch. */
+    public record Hooks(SnapshotListener listener, Consumer<CloneEvent> observer, CancelToken cancel) {
+
+        public static Hooks none() {
+            return new Hooks(snapshot -> { }, event -> { }, new CancelToken());
+        }
+    }
+
+    /**
+     * What one attempt of a clone sent.
+     *
+     * @param tables every table of the clone, {@code schema.table}
+     * @param alreadySent the tables earlier attempts sent completely: not read again
+     */
+    public record Result(String cloneId, int attempt, String snapshot, List<ChunkSent> sent, Set<String> tables,
+            Set<String> alreadySent, Duration elapsed) {
 
         public long rows() {
-            return tables.stream().mapToLong(TableStreamer.Sent::rows).sum();
+            return sent.stream().mapToLong(ChunkSent::rows).sum();
         }
 
         public long bytes() {
-            return tables.stream().mapToLong(TableStreamer.Sent::bytes).sum();
+            return sent.stream().mapToLong(ChunkSent::bytes).sum();
+        }
+
+        public long batches() {
+            return sent.stream().mapToLong(ChunkSent::batches).sum();
         }
     }
 
@@ -49,40 +70,51 @@ public final class CloneStreamer {
     private final String bootstrapServers;
     private final String topic;
     private final String eventsTopic;
+    private final Map<String, Object> producerSettings;
 
     public CloneStreamer(String bootstrapServers, String topic) {
         this(bootstrapServers, topic, CloneEvent.TOPIC);
     }
 
     public CloneStreamer(String bootstrapServers, String topic, String eventsTopic) {
+        this(bootstrapServers, topic, eventsTopic, Map.of());
+    }
+
+    private CloneStreamer(String bootstrapServers, String topic, String eventsTopic, Map<String, Object> producerSettings) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.eventsTopic = eventsTopic;
+        this.producerSettings = Map.copyOf(producerSettings);
     }
 
-    /** Streams the clone; {@code cipher} holds the clone's key, given in its start request, never stored. */
-    public Result stream(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
-            BatchLimits limits, BatchCipher cipher, SnapshotListener listener) throws Exception {
-        return stream(cloneId, source, selection, parallelism, limits, cipher, listener, event -> { }, new CancelToken());
+    /**
+     * The same streamer with Kafka producer settings of the operator's choosing, for example how long a
+     * batch may wait for an unreachable broker ({@code delivery.timeout.ms}) before the clone fails.
+     * Idempotence and {@code acks=all} are not negotiable and stay.
+     */
+    public CloneStreamer withProducerSettings(Map<String, Object> settings) {
+        return new CloneStreamer(bootstrapServers, topic, eventsTopic, settings);
     }
 
-    /** As above, telling {@code observer} every event as it is published, and stopping when {@code cancel} is set. */
-    public Result stream(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
-            BatchLimits limits, BatchCipher cipher, SnapshotListener listener,
-            java.util.function.Consumer<CloneEvent> observer, CancelToken cancel) throws Exception {
+    /** One attempt of the clone; {@code cipher} holds the clone's key, given in its start request, never stored. */
+    public Result stream(String cloneId, SourceReference source, CloneOptions options, BatchCipher cipher,
+            Checkpoints checkpoints, Hooks hooks) throws Exception {
         long started = System.nanoTime();
         RawTopic.ensure(bootstrapServers, topic);
-        try (EventPublisher events = new EventPublisher(bootstrapServers, eventsTopic, observer)) {
-            events.publish(CloneEvent.of(cloneId, CloneEvent.Type.CLONE_STARTED, "", 0, 0, 0));
+        Checkpoints.Resume resume = checkpoints.begin(cloneId);
+        try (EventPublisher events = new EventPublisher(bootstrapServers, eventsTopic, hooks.observer(), producerSettings)) {
+            events.publish(new CloneEvent(cloneId, CloneEvent.Type.CLONE_STARTED, "", 0, 0, 0,
+                    resume.attempt() == 1 ? "" : "attempt " + resume.attempt() + ": " + resume.done().size()
+                            + " chunks sent before are not sent again", Instant.now()));
             try {
-                Result result = streamInSnapshot(cloneId, source, selection, parallelism, limits, cipher, listener,
-                        events, started, cancel);
-                events.publish(CloneEvent.of(cloneId, CloneEvent.Type.CLONE_DONE, "", result.rows(),
-                        result.tables().stream().mapToLong(TableStreamer.Sent::batches).sum(), result.bytes()));
+                Result result = streamInSnapshot(cloneId, source, options, cipher, checkpoints, resume, hooks, events,
+                        started);
+                events.publish(CloneEvent.of(cloneId, CloneEvent.Type.CLONE_DONE, "", result.rows(), result.batches(),
+                        result.bytes()));
                 return result;
             } catch (CancelToken.CloneCancelledException e) {
                 events.publish(new CloneEvent(cloneId, CloneEvent.Type.CLONE_CANCELLED, "", 0, 0, 0, e.getMessage(),
-                        java.time.Instant.now()));
+                        Instant.now()));
                 throw e;
             } catch (Exception e) {
                 events.publish(CloneEvent.failed(cloneId, String.valueOf(e.getMessage())));
@@ -91,89 +123,65 @@ public final class CloneStreamer {
         }
     }
 
-    private Result streamInSnapshot(String cloneId, SourceReference source, SchemaSelection selection, int parallelism,
-            BatchLimits limits, BatchCipher cipher, SnapshotListener listener, EventPublisher events, long started,
-            CancelToken cancel) throws Exception {
+    private Result streamInSnapshot(String cloneId, SourceReference source, CloneOptions options, BatchCipher cipher,
+            Checkpoints checkpoints, Checkpoints.Resume resume, Hooks hooks, EventPublisher events, long started)
+            throws Exception {
         try (ReadOnlySource coordinator = connector.open(source);
                 ExportedSnapshot snapshot = coordinator.exportSnapshot();
-                BatchPublisher publisher = new BatchPublisher(bootstrapServers, topic, cipher)) {
-            LOG.infof("clone %s step 1: snapshot %s exported", cloneId, snapshot.id());
-            listener.exported(snapshot.id());
+                BatchPublisher publisher = new BatchPublisher(bootstrapServers, topic, cipher, producerSettings)) {
+            LOG.infof("clone %s step 1: snapshot %s exported (attempt %d)", cloneId, snapshot.id(), resume.attempt());
+            hooks.listener().exported(snapshot.id());
             List<SourceTable> tables;
-            try (ReadOnlySource lister = connector.open(source)) {
-                tables = lister.readInSnapshot(snapshot.id(), connection -> SourceTables.list(connection, selection));
+            ClonePlan plan;
+            try (ReadOnlySource planner = connector.open(source)) {
+                tables = planner.readInSnapshot(snapshot.id(), connection -> SourceTables.list(connection,
+                        options.selection()));
+                plan = planner.readInSnapshot(snapshot.id(), connection ->
+                        new ChunkPlanner(options.chunkBytes()).plan(connection, tables, resume.plan()));
+                planner.readInSnapshot(snapshot.id(), connection -> {
+                    RowFilterCheck.check(connection, options.filters(), tables);
+                    return null;
+                });
             }
-            LOG.infof("clone %s step 2: %d tables to stream with %d workers", cloneId, tables.size(), parallelism);
-            List<TableStreamer.Sent> sent = streamAll(cloneId, source, snapshot.id(), tables, parallelism,
-                    new TableStreamer(publisher, limits, cancel), events);
-            Result result = new Result(cloneId, snapshot.id(), sent, Duration.ofNanos(System.nanoTime() - started));
-            LOG.infof("clone %s step 3: %d rows in %d tables sent in %d ms", cloneId, result.rows(), sent.size(),
+            if (!plan.equals(resume.plan())) {
+                checkpoints.planned(cloneId, plan);
+            }
+            List<TableChunk> all = ChunkPlanner.chunksOf(plan, tables);
+            List<TableChunk> todo = all.stream()
+                    .filter(chunk -> !resume.done().containsKey(chunk.table().displayName() + "#" + chunk.index()))
+                    .toList();
+            Set<String> names = tables.stream().map(SourceTable::displayName)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<String> alreadySent = alreadySent(cloneId, names, todo, resume, events);
+            LOG.infof("clone %s step 2: %d tables in %d chunks, %d chunks to send with %d workers", cloneId,
+                    tables.size(), all.size(), todo.size(), options.parallelism());
+            var context = new ChunkWorkers.Context(cloneId, resume.attempt(), source, snapshot.id(),
+                    new TableStreamer(publisher, options.limits(), options.filters(), hooks.cancel()), events,
+                    checkpoints, hooks.cancel());
+            List<ChunkSent> sent = new ChunkWorkers(context, todo, resume.done()).run(todo, options.parallelism());
+            Result result = new Result(cloneId, resume.attempt(), snapshot.id(), sent, names, alreadySent,
+                    Duration.ofNanos(System.nanoTime() - started));
+            LOG.infof("clone %s step 3: %d rows in %d chunks sent in %d ms", cloneId, result.rows(), sent.size(),
                     result.elapsed().toMillis());
             return result;
         }
     }
 
-    private List<TableStreamer.Sent> streamAll(String cloneId, SourceReference source, String snapshot,
-            List<SourceTable> tables, int parallelism, TableStreamer streamer, EventPublisher events) throws Exception {
-        ConcurrentLinkedQueue<SourceTable> queue = new ConcurrentLinkedQueue<>(tables);
-        ExecutorService workers = Executors.newFixedThreadPool(parallelism, runnable -> {
-            Thread thread = new Thread(runnable, "clone-" + cloneId + "-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<List<TableStreamer.Sent>>> running = new ArrayList<>();
-            for (int i = 0; i < parallelism; i++) {
-                running.add(workers.submit(() -> work(cloneId, source, snapshot, queue, streamer, events)));
+    /** Tables an earlier attempt finished: told done once more (with that attempt's counts), not read again. */
+    private static Set<String> alreadySent(String cloneId, Set<String> tables, List<TableChunk> todo,
+            Checkpoints.Resume resume, EventPublisher events) {
+        Set<String> pending = todo.stream().map(chunk -> chunk.table().displayName()).collect(Collectors.toSet());
+        Set<String> finished = new LinkedHashSet<>();
+        for (String table : tables) {
+            if (pending.contains(table)) {
+                continue;
             }
-            List<TableStreamer.Sent> sent = new ArrayList<>();
-            for (Future<List<TableStreamer.Sent>> worker : running) {
-                try {
-                    sent.addAll(worker.get());
-                } catch (ExecutionException e) {
-                    queue.clear(); // the others stop after their current table
-                    // a cancel travels up wrapped as the table's failure: say it as what it is
-                    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                        if (cause instanceof CancelToken.CloneCancelledException cancelled) {
-                            throw cancelled;
-                        }
-                    }
-                    throw e.getCause() instanceof Exception failure ? failure : e;
-                }
-            }
-            return sent;
-        } finally {
-            workers.shutdownNow();
+            finished.add(table);
+            List<ChunkSent> chunks = resume.done().values().stream().filter(chunk -> chunk.table().equals(table)).toList();
+            events.publish(new CloneEvent(cloneId, CloneEvent.Type.TABLE_DONE, table,
+                    chunks.stream().mapToLong(ChunkSent::rows).sum(), chunks.stream().mapToLong(ChunkSent::batches).sum(),
+                    chunks.stream().mapToLong(ChunkSent::bytes).sum(), "sent by an earlier attempt", Instant.now()));
         }
-    }
-
-    /** One worker: its own session in the shared snapshot, tables from the queue until none is left. */
-    private List<TableStreamer.Sent> work(String cloneId, SourceReference source, String snapshot,
-            ConcurrentLinkedQueue<SourceTable> queue, TableStreamer streamer, EventPublisher events)
-            throws SourceAccessException {
-        List<TableStreamer.Sent> sent = new ArrayList<>();
-        try (ReadOnlySource session = connector.open(source)) {
-            SourceTable table;
-            while ((table = queue.poll()) != null) {
-                SourceTable current = table;
-                events.publish(CloneEvent.of(cloneId, CloneEvent.Type.TABLE_STARTED, current.qualified(), 0, 0, 0));
-                TableStreamer.Sent done = session.readInSnapshot(snapshot, connection -> {
-                    try {
-                        return streamer.stream(connection, cloneId, current);
-                    } catch (java.sql.SQLException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new java.sql.SQLException("streaming " + current.qualified() + " failed: " + e.getMessage(), e);
-                    }
-                });
-                LOG.infof("clone %s table %s: %d rows in %d batches", cloneId, current.qualified(), done.rows(),
-                        done.batches());
-                // only once every batch of the table is acknowledged: nothing half-sent is reported done
-                events.publish(CloneEvent.of(cloneId, CloneEvent.Type.TABLE_DONE, current.qualified(), done.rows(),
-                        done.batches(), done.bytes()));
-                sent.add(done);
-            }
-        }
-        return sent;
+        return finished;
     }
 }

@@ -19,10 +19,11 @@ final class EventPublisher implements AutoCloseable {
 
     private final java.util.function.Consumer<CloneEvent> observer;
 
-    EventPublisher(String bootstrapServers, String topic, java.util.function.Consumer<CloneEvent> observer) {
+    EventPublisher(String bootstrapServers, String topic, java.util.function.Consumer<CloneEvent> observer,
+            Map<String, Object> settings) {
         this.topic = topic;
         this.observer = observer;
-        this.producer = SafeProducers.create(bootstrapServers, StringSerializer.class, Map.of());
+        this.producer = SafeProducers.create(bootstrapServers, StringSerializer.class, settings, Map.of());
     }
 
     /** Best effort: progress must not stop a clone; the final event is awaited by {@link #close()}. */

@@ -13,9 +13,11 @@ final class SafeProducers {
     private SafeProducers() {
     }
 
+    /** {@code settings} (the operator's) win over {@code tuning} (ours); safety wins over both. */
     static <V> KafkaProducer<String, V> create(String bootstrapServers, Class<? extends Serializer<V>> values,
-            Map<String, Object> tuning) {
+            Map<String, Object> settings, Map<String, Object> tuning) {
         Map<String, Object> config = new HashMap<>(tuning);
+        config.putAll(settings);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -8,40 +8,39 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
-/** Streams one table, inside the clone's snapshot, as batches; returns what it sent once all are acknowledged. */
+/** Streams one chunk of a table, inside the clone's snapshot, as batches; returns what it sent once all are acknowledged. */
 final class TableStreamer {
-
-    /** What one table sent. */
-    record Sent(SourceTable table, long rows, long batches, long bytes) {
-    }
 
     private final BatchPublisher publisher;
     private final BatchLimits limits;
+    private final RowFilters filters;
     private final CancelToken cancel;
 
-    TableStreamer(BatchPublisher publisher, BatchLimits limits, CancelToken cancel) {
+    TableStreamer(BatchPublisher publisher, BatchLimits limits, RowFilters filters, CancelToken cancel) {
         this.publisher = publisher;
         this.limits = limits;
+        this.filters = filters;
         this.cancel = cancel;
     }
 
-    Sent stream(java.sql.Connection connection, String cloneId, SourceTable table) throws Exception {
+    ChunkSent stream(java.sql.Connection connection, String cloneId, TableChunk chunk, int attempt) throws Exception {
+        SourceTable table = chunk.table();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         long[] totals = new long[3]; // rows, batches, bytes
         BinaryCopyBatcher batcher = new BinaryCopyBatcher(limits.rows(), limits.bytes(), (payload, rows, last) -> {
-            TableBatch batch = new TableBatch(cloneId, table.schema(), table.name(), 0, totals[1], last, rows,
-                    table.columns(), table.types(), payload);
+            TableBatch batch = new TableBatch(cloneId, table.schema(), table.name(), chunk.index(), chunk.count(), attempt,
+                    totals[1], last, rows, table.columns(), table.types(), payload);
             sends.add(publisher.send(batch));
             totals[0] += rows;
             totals[1]++;
             totals[2] += payload.length;
         });
-        CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(table.copyOutSql());
+        CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(chunk.copyOutSql(filters.forTable(table)));
         try {
-            byte[] chunk;
-            while ((chunk = copy.readFromCopy()) != null) {
+            byte[] data;
+            while ((data = copy.readFromCopy()) != null) {
                 cancel.throwIfCancelled();
-                batcher.write(chunk);
+                batcher.write(data);
             }
         } finally {
             if (copy.isActive()) {
@@ -50,6 +49,6 @@ final class TableStreamer {
         }
         batcher.finish();
         BatchPublisher.awaitAll(sends);
-        return new Sent(table, totals[0], totals[1], totals[2]);
+        return new ChunkSent(table.displayName(), chunk.index(), attempt, totals[0], totals[1], totals[2]);
     }
 }

@@ -1,0 +1,40 @@
+package io.envclone.cloner.stream;
+
+import io.envclone.cloner.schema.SchemaSelection;
+
+/**
+ * What a clone reads and how: the tables, how many workers, where batches are cut, how large a
+ * chunk of one table may be before the table is split into key ranges, and row filters.
+ */
+public record CloneOptions(SchemaSelection selection, int parallelism, BatchLimits limits, long chunkBytes,
+        RowFilters filters) {
+
+    /** 256 MiB of table per chunk: small tables stay whole, a huge one is shared by every worker. */
+    public static final long DEFAULT_CHUNK_BYTES = 256L * 1024 * 1024;
+    static final int MAX_CHUNKS_PER_TABLE = 1_024;
+
+    public CloneOptions {
+        if (parallelism < 1 || parallelism > 32) {
+            throw new IllegalArgumentException("parallelism must be between 1 and 32, was " + parallelism);
+        }
+        if (chunkBytes < 8 * 1024) {
+            throw new IllegalArgumentException("chunkBytes must be at least 8 KiB (one page), was " + chunkBytes);
+        }
+    }
+
+    public static CloneOptions of(SchemaSelection selection, int parallelism) {
+        return new CloneOptions(selection, parallelism, BatchLimits.defaults(), DEFAULT_CHUNK_BYTES, RowFilters.none());
+    }
+
+    public CloneOptions withLimits(BatchLimits batchLimits) {
+        return new CloneOptions(selection, parallelism, batchLimits, chunkBytes, filters);
+    }
+
+    public CloneOptions withChunkBytes(long bytes) {
+        return new CloneOptions(selection, parallelism, limits, bytes, filters);
+    }
+
+    public CloneOptions withFilters(RowFilters rowFilters) {
+        return new CloneOptions(selection, parallelism, limits, chunkBytes, rowFilters);
+    }
+}
