@@ -24,6 +24,19 @@ class BatchCipherTest {
     }
 
     @Test
+    void payloadsOfAnySizeAroundTheEncryptionPiecesRoundTrip() {
+        BatchCipher cipher = BatchCipher.fromBase64("encryptionKey", KEY);
+        java.util.Random random = new java.util.Random(7);
+        for (int size : new int[] {0, 1, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 1, 3 * 16 * 1024, 1_000_003}) {
+            byte[] plain = new byte[size];
+            random.nextBytes(plain);
+            byte[] sealed = cipher.encrypt("c1/public.messages", plain);
+            assertThat(sealed).hasSize(12 + size + 16);
+            assertThat(cipher.decrypt("c1/public.messages", sealed)).as("%d bytes", size).isEqualTo(plain);
+        }
+    }
+
+    @Test
     void aWrongKeyADamagedPayloadOrAnotherTablesPayloadIsRefused() {
         BatchCipher cipher = BatchCipher.fromBase64("encryptionKey", KEY);
         byte[] sealed = cipher.encrypt("c1/public.users", ROWS);

@@ -9,8 +9,12 @@ import io.envclone.cloner.schema.SchemaSelection;
 public record CloneOptions(SchemaSelection selection, int parallelism, BatchLimits limits, long chunkBytes,
         RowFilters filters) {
 
-    /** 256 MiB of table per chunk: small tables stay whole, a huge one is shared by every worker. */
-    public static final long DEFAULT_CHUNK_BYTES = 256L * 1024 * 1024;
+    /**
+     * 16 MiB of table per chunk: small tables stay whole, larger ones are shared by every worker and
+     * a resumed clone loses at most a chunk per worker (measured on the scale-1 demo: 2.3 to 2.8 s
+     * against 3.1 to 3.2 s with tables whole).
+     */
+    public static final long DEFAULT_CHUNK_BYTES = 16L * 1024 * 1024;
     static final int MAX_CHUNKS_PER_TABLE = 1_024;
 
     public CloneOptions {
