@@ -77,35 +77,32 @@ class CloneApiTest {
                 .containsPattern("envclone_clones_ended_total\\{[^}]*outcome=\"done\"");
     }
 
-    @Test
-    void aCancelledCloneStopsAndReportsNoUnfinishedTableAsDone() {
-        Map<String, Object> slow = start("clone_api_large", "api-cancel-1");
+    /** Starts a slow clone (one worker, tiny batches), cancels it once {@code progressed} holds, waits for the end. */
+    private static io.restassured.path.json.JsonPath startSlowThenCancel(Map<String, Object> slow,
+            java.util.function.Predicate<io.restassured.path.json.JsonPath> progressed) {
+        String id = (String) slow.get("cloneId");
         slow.put("parallelism", 1);
         slow.put("batchRows", 5);
         given().contentType(ContentType.JSON).body(slow).post("/api/clone").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().get("/api/clone/api-cancel-1").then().extract().jsonPath().getMap("tables").size() > 0);
-
-        given().post("/api/clone/api-cancel-1/cancel").then().statusCode(202);
-
+                progressed.test(given().get("/api/clone/" + id).then().extract().jsonPath()));
+        given().post("/api/clone/" + id + "/cancel").then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().get("/api/clone/api-cancel-1").then().body("state", equalTo("CANCELLED")));
-        var status = given().get("/api/clone/api-cancel-1").then().extract().jsonPath();
+                given().get("/api/clone/" + id).then().body("state", equalTo("CANCELLED")));
+        return given().get("/api/clone/" + id).then().extract().jsonPath();
+    }
+
+    @Test
+    void aCancelledCloneStopsAndReportsNoUnfinishedTableAsDone() {
+        var status = startSlowThenCancel(start("clone_api_large", "api-cancel-1"),
+                progress -> progress.getMap("tables").size() > 0);
         assertThat(status.getInt("tablesDone")).isLessThan(status.getMap("tables").size());
     }
 
     @Test
     void aCancelledCloneStartedAgainWithItsIdSendsOnlyWhatWasNotAcknowledged() {
-        Map<String, Object> slow = start("clone_api_large", "api-resume-1");
-        slow.put("parallelism", 1);
-        slow.put("batchRows", 5);
-        given().contentType(ContentType.JSON).body(slow).post("/api/clone").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().get("/api/clone/api-resume-1").then().extract().jsonPath().getInt("tablesDone") > 0);
-        given().post("/api/clone/api-resume-1/cancel").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().get("/api/clone/api-resume-1").then().body("state", equalTo("CANCELLED")));
-        int doneBefore = given().get("/api/clone/api-resume-1").then().extract().jsonPath().getInt("tablesDone");
+        int doneBefore = startSlowThenCancel(start("clone_api_large", "api-resume-1"),
+                progress -> progress.getInt("tablesDone") > 0).getInt("tablesDone");
 
         given().contentType(ContentType.JSON).body(start("clone_api_large", "api-resume-1")).post("/api/clone")
                 .then().statusCode(202);
