@@ -1,0 +1,26 @@
+package io.envclone.anonymizer.transform;
+
+/**
+ * The row a value belongs to, as templates and scrubbing need it: its other columns' original
+ * values (never sent anywhere, used only to derive replacements) and a stable index.
+ */
+public interface Row {
+
+    /** The original text of {@code column} in this row, or null. */
+    String column(String column);
+
+    /** A number that is the same for this row in every run: its primary key's value, or null when it has none. */
+    String index();
+
+    Row NONE = new Row() {
+        @Override
+        public String column(String column) {
+            return null;
+        }
+
+        @Override
+        public String index() {
+            return null;
+        }
+    };
+}

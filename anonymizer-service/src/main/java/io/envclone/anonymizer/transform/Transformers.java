@@ -1,0 +1,117 @@
+package io.envclone.anonymizer.transform;
+
+import io.envclone.api.anonymize.ColumnRule;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The transformers by name, built from a rule with its options under the environment's key.
+ * {@code financial} is {@code iban}, or {@code card} with {@code format: card}; {@code custom} is
+ * {@code template}. A rule that cannot be built is refused with a message naming its column, the
+ * option and the fix.
+ */
+public final class Transformers {
+
+    public static final List<String> NAMES = List.of("email", "template", "custom", "name", "first_name", "last_name",
+            "company", "address", "city", "phone", "national_id", "iban", "card", "financial", "date", "number",
+            "amount", "constant", "null", "hash", "keep");
+
+    private final KeyedHash hash;
+    private final Map<String, FakePools> pools = new ConcurrentHashMap<>();
+
+    public Transformers(KeyedHash hash) {
+        this.hash = hash;
+    }
+
+    public Transformer create(ColumnRule rule) {
+        try {
+            return build(rule);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(rule.column() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Transformer build(ColumnRule rule) {
+        String type = rule.type() == null ? "" : rule.type().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "email" -> new TemplateTransformer(new Template(rule.option("template", TemplateTransformer.DEFAULT_EMAIL),
+                    "email", hash));
+            case "template", "custom" -> new TemplateTransformer(new Template(required(rule, "template"), "template", hash));
+            case "name" -> names(rule, NameTransformer.Kind.FULL_NAME);
+            case "first_name" -> names(rule, NameTransformer.Kind.FIRST_NAME);
+            case "last_name" -> names(rule, NameTransformer.Kind.LAST_NAME);
+            case "company" -> names(rule, NameTransformer.Kind.COMPANY);
+            case "address" -> names(rule, NameTransformer.Kind.ADDRESS);
+            case "city" -> names(rule, NameTransformer.Kind.CITY);
+            case "phone" -> new PhoneTransformer(hash);
+            case "national_id" -> new DigitsTransformer(hash, "national_id", integer(rule, "keep", 0),
+                    "luhn".equals(rule.option("checkDigit", "none")));
+            case "card" -> card(rule);
+            case "iban" -> new IbanTransformer(hash);
+            case "financial" -> "card".equals(rule.option("format", "iban")) ? card(rule) : new IbanTransformer(hash);
+            case "date" -> new DateTransformer(hash, integer(rule, "days", 30), keep(rule));
+            case "number", "amount" -> new NumberTransformer(hash, decimal(rule, "percent", 10));
+            case "constant" -> {
+                String constant = required(rule, "value");
+                yield (value, row) -> value == null ? null : constant;
+            }
+            case "null" -> (value, row) -> null;
+            case "hash" -> {
+                int length = integer(rule, "length", 16);
+                if (length < 8 || length > 64) {
+                    throw new IllegalArgumentException("option length must be between 8 and 64, was " + length);
+                }
+                yield (value, row) -> value == null ? null : hash.hex("hash", value, length);
+            }
+            case "keep" -> (value, row) -> value;
+            default -> throw new IllegalArgumentException("unknown transformer '" + rule.type() + "': use one of " + NAMES);
+        };
+    }
+
+    private Transformer card(ColumnRule rule) {
+        return new DigitsTransformer(hash, "card", integer(rule, "keep", 1), true);
+    }
+
+    private Transformer names(ColumnRule rule, NameTransformer.Kind kind) {
+        String locale = rule.option("locale", "fr");
+        return new NameTransformer(kind, hash, pools.computeIfAbsent(locale, FakePools::new));
+    }
+
+    private static DateTransformer.Keep keep(ColumnRule rule) {
+        String keep = rule.option("keep", "none");
+        return switch (keep) {
+            case "none" -> DateTransformer.Keep.NONE;
+            case "year" -> DateTransformer.Keep.YEAR;
+            case "month" -> DateTransformer.Keep.MONTH;
+            default -> throw new IllegalArgumentException("option keep is '" + keep + "': use none, year or month");
+        };
+    }
+
+    private static String required(ColumnRule rule, String option) {
+        String value = rule.options().get(option);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("transformer " + rule.type() + " needs the option " + option);
+        }
+        return value;
+    }
+
+    private static int integer(ColumnRule rule, String option, int fallback) {
+        String value = rule.option(option, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option " + option + " is '" + value + "': give a whole number");
+        }
+    }
+
+    private static double decimal(ColumnRule rule, String option, double fallback) {
+        String value = rule.option(option, Double.toString(fallback));
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option " + option + " is '" + value + "': give a number");
+        }
+    }
+}

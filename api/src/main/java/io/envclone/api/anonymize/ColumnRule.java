@@ -1,0 +1,35 @@
+package io.envclone.api.anonymize;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What happens to one column: {@code column} is {@code schema.table.column}; {@code type} names
+ * the transformer ({@code email}, {@code name}, {@code phone}, {@code scrub}, ...); {@code options}
+ * are the transformer's ({@code template}, {@code locale}, {@code days}, ...); {@code paths} give
+ * keys inside a {@code jsonb} column a transformer of their own ({@code guest.email: email});
+ * {@code reason} says why, required for {@code keep} under the strict policy.
+ */
+public record ColumnRule(String column, String type, Map<String, String> options, Map<String, String> paths,
+        String reason) {
+
+    public ColumnRule {
+        options = options == null ? Map.of() : new TreeMap<>(options);
+        paths = paths == null ? Map.of() : new TreeMap<>(paths);
+        reason = reason == null ? "" : reason;
+    }
+
+    public static ColumnRule of(String column, String type) {
+        return new ColumnRule(column, type, Map.of(), Map.of(), "");
+    }
+
+    public ColumnRule withOption(String name, String value) {
+        Map<String, String> more = new TreeMap<>(options);
+        more.put(name, value);
+        return new ColumnRule(column, type, more, paths, reason);
+    }
+
+    public String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+}
