@@ -18,6 +18,7 @@ public final class BatchHeaders {
     public static final String ROWS = "envclone.rows";
     public static final String COLUMNS = "envclone.columns";
     public static final String TYPES = "envclone.types";
+    public static final String WIRE_TYPES = "envclone.wire-types";
     public static final String FORMAT = "envclone.format";
     public static final String CHECKSUM = "envclone.checksum";
     /** Present on encrypted batches: the algorithm ({@link BatchCipher#ALGORITHM}). */
@@ -59,7 +60,7 @@ public final class BatchHeaders {
         TableBatch batch = new TableBatch(text(headers, CLONE_ID), qualified.substring(0, dot),
                 qualified.substring(dot + 1), number(headers, CHUNK), number(headers, CHUNKS), number(headers, ATTEMPT), Long.parseLong(text(headers, SEQ)),
                 Boolean.parseBoolean(text(headers, LAST)), Integer.parseInt(text(headers, ROWS)),
-                split(text(headers, COLUMNS)), split(text(headers, TYPES)), rows);
+                split(text(headers, COLUMNS)), split(text(headers, TYPES)), split(text(headers, WIRE_TYPES)), rows);
         String checksum = text(headers, CHECKSUM);
         if (!batch.checksum().equals(checksum)) {
             throw new IllegalArgumentException(CHECKSUM + " " + checksum + " does not match the payload of " + batch

@@ -25,9 +25,10 @@ import java.util.zip.CRC32C;
  * @param last whether no batch follows in this chunk
  * @param columns the columns of {@code rows}, in order (generated columns are not sent)
  * @param types their types as {@code format_type} prints them
+ * @param wireTypes the types their binary form is in: a domain's base type, {@code enum} for enums (sent as text)
  */
 public record TableBatch(String cloneId, String schema, String table, int chunk, int chunks, int attempt, long seq, boolean last, int rowCount,
-        List<String> columns, List<String> types, byte[] rows) {
+        List<String> columns, List<String> types, List<String> wireTypes, byte[] rows) {
 
     /** The payload format; a receiver refuses any other. */
     public static final String FORMAT = "pgcopy-binary/1";
@@ -41,6 +42,10 @@ public record TableBatch(String cloneId, String schema, String table, int chunk,
         }
         columns = List.copyOf(columns);
         types = List.copyOf(types);
+        wireTypes = List.copyOf(wireTypes);
+        if (columns.size() != types.size() || columns.size() != wireTypes.size()) {
+            throw new IllegalArgumentException("a batch needs one type and one wire type per column");
+        }
     }
 
     /** {@code cloneId/schema.table}: one table's batches share a key, so they stay ordered on one partition. */
@@ -73,6 +78,7 @@ public record TableBatch(String cloneId, String schema, String table, int chunk,
         values.put(BatchHeaders.ROWS, Integer.toString(rowCount));
         values.put(BatchHeaders.COLUMNS, String.join(",", columns.stream().map(BatchHeaders::escape).toList()));
         values.put(BatchHeaders.TYPES, String.join(",", types.stream().map(BatchHeaders::escape).toList()));
+        values.put(BatchHeaders.WIRE_TYPES, String.join(",", wireTypes.stream().map(BatchHeaders::escape).toList()));
         values.put(BatchHeaders.FORMAT, FORMAT);
         values.put(BatchHeaders.CHECKSUM, checksum());
         Map<String, byte[]> headers = new LinkedHashMap<>();

@@ -15,11 +15,16 @@ final class SourceTables {
             select n.nspname, c.relname, format('%I.%I', n.nspname, c.relname), rn.nspname, r.relname,
                    array_agg(a.attname::text order by a.attnum), array_agg(format('%I', a.attname) order by a.attnum),
                    array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) order by a.attnum),
+                   array_agg(case when wt.typtype = 'e' then 'enum' else pg_catalog.format_type(wt.oid, null) end
+                             order by a.attnum),
                    pg_catalog.quote_ident(k.attname), pg_catalog.pg_relation_size(c.oid)
             from pg_catalog.pg_class c
             join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
                  and a.attgenerated = ''
+            -- the binary form of a domain is its base type's
+            join pg_catalog.pg_type at on at.oid = a.atttypid
+            join pg_catalog.pg_type wt on wt.oid = case when at.typtype = 'd' then at.typbasetype else at.oid end
             -- a partition is selected by the table people name: the root of its tree
             join pg_catalog.pg_class r on r.oid = coalesce(pg_catalog.pg_partition_root(c.oid), c.oid)
             join pg_catalog.pg_namespace rn on rn.oid = r.relnamespace
@@ -48,7 +53,7 @@ final class SourceTables {
                         && selection.includesTable(row.getString(4), row.getString(5))) {
                     tables.add(new SourceTable(row.getString(1), row.getString(2), row.getString(3),
                             row.getString(4) + "." + row.getString(5), strings(row, 6), strings(row, 7), strings(row, 8),
-                            row.getString(9), row.getLong(10)));
+                            strings(row, 9), row.getString(10), row.getLong(11)));
                 }
             }
         }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ChunkingTest {
 
     private static final SourceTable USERS = new SourceTable("public", "users", "public.users", "public.users",
-            List.of("id", "email"), List.of("id", "email"), List.of("bigint", "text"), "id", 10_000_000);
+            List.of("id", "email"), List.of("id", "email"), List.of("bigint", "text"), List.of("bigint", "text"), "id",
+            10_000_000);
 
     @Test
     void keyRangesCoverEveryKeyOnceAndAreOpenAtBothEnds() {
@@ -46,7 +47,7 @@ class ChunkingTest {
     @Test
     void aFilterOnAPartitionedTableAppliesToItsPartitions() {
         SourceTable partition = new SourceTable("public", "payments_2024", "public.payments_2024", "public.payments",
-                List.of("id"), List.of("id"), List.of("bigint"), "id", 1);
+                List.of("id"), List.of("id"), List.of("bigint"), List.of("bigint"), "id", 1);
         RowFilters filters = new RowFilters(Map.of("public.payments", "amount > 0"));
         assertThat(filters.forTable(partition)).isEqualTo("amount > 0");
         assertThat(filters.forTable(USERS)).isNull();

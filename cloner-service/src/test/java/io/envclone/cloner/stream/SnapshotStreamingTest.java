@@ -87,6 +87,11 @@ class SnapshotStreamingTest {
         assertThat(batches).as("a table without an integer key stays whole")
                 .filteredOn(batch -> batch.table().equals("raw_imports")).extracting(TableBatch::chunks)
                 .containsOnly(1);
+        TableBatch users = batches.stream().filter(batch -> batch.table().equals("users")).findFirst().orElseThrow();
+        assertThat(users.types().get(users.columns().indexOf("email"))).isEqualTo("email_address");
+        assertThat(users.wireTypes().get(users.columns().indexOf("email"))).as("a domain travels as its base type")
+                .isEqualTo("text");
+        assertThat(users.wireTypes().get(users.columns().indexOf("role"))).isEqualTo("enum");
         assertThat(result.sent().stream().filter(chunk -> chunk.table().equals("public.messages")).count())
                 .isEqualTo(batches.stream().filter(batch -> batch.table().equals("messages")).findFirst().orElseThrow()
                         .chunks());
