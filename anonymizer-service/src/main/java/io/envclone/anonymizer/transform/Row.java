@@ -12,6 +12,11 @@ public interface Row {
     /** A number that is the same for this row in every run: its primary key's value, or null when it has none. */
     String index();
 
+    /** This row's sensitive values already replaced, original to fake: {@code scrub} replaces them in its text too. */
+    default java.util.Map<String, String> replacements() {
+        return java.util.Map.of();
+    }
+
     Row NONE = new Row() {
         @Override
         public String column(String column) {

@@ -16,7 +16,7 @@ public final class Transformers {
 
     public static final List<String> NAMES = List.of("email", "template", "custom", "name", "first_name", "last_name",
             "company", "address", "city", "phone", "national_id", "iban", "card", "financial", "date", "number",
-            "amount", "constant", "null", "hash", "keep");
+            "amount", "constant", "null", "hash", "keep", "scrub");
 
     private final KeyedHash hash;
     private final Map<String, FakePools> pools = new ConcurrentHashMap<>();
@@ -66,8 +66,43 @@ public final class Transformers {
                 yield (value, row) -> value == null ? null : hash.hex("hash", value, length);
             }
             case "keep" -> (value, row) -> value;
+            case "scrub" -> scrubber();
             default -> throw new IllegalArgumentException("unknown transformer '" + rule.type() + "': use one of " + NAMES);
         };
+    }
+
+    /** The scrubber, with the default transformer of each kind: what it finds is replaced as its column would be. */
+    private Transformer scrubber() {
+        Transformer email = build(ColumnRule.of("", "email"));
+        Transformer phone = new PhoneTransformer(hash);
+        Transformer iban = new IbanTransformer(hash);
+        Transformer name = names(ColumnRule.of("", "name"), NameTransformer.Kind.FULL_NAME);
+        Transformer first = names(ColumnRule.of("", "first_name"), NameTransformer.Kind.FIRST_NAME);
+        Transformer last = names(ColumnRule.of("", "last_name"), NameTransformer.Kind.LAST_NAME);
+        Transformer address = names(ColumnRule.of("", "address"), NameTransformer.Kind.ADDRESS);
+        Transformer nationalId = new DigitsTransformer(hash, "national_id", 0, false);
+        java.util.Map<String, Transformer> byKey = new java.util.HashMap<>();
+        for (String key : List.of("email", "mail", "courriel", "guest_email")) {
+            byKey.put(key, email);
+        }
+        for (String key : List.of("phone", "telephone", "téléphone", "tel", "mobile", "guest_phone")) {
+            byKey.put(key, phone);
+        }
+        for (String key : List.of("name", "full_name", "fullname", "guest_name", "nom_complet")) {
+            byKey.put(key, name);
+        }
+        for (String key : List.of("first_name", "firstname", "prenom", "prénom")) {
+            byKey.put(key, first);
+        }
+        for (String key : List.of("last_name", "lastname", "nom")) {
+            byKey.put(key, last);
+        }
+        for (String key : List.of("address", "adresse", "street")) {
+            byKey.put(key, address);
+        }
+        byKey.put("iban", iban);
+        byKey.put("national_id", nationalId);
+        return new Scrubber(email, phone, iban, card(ColumnRule.of("", "card")), nationalId, byKey);
     }
 
     private Transformer card(ColumnRule rule) {

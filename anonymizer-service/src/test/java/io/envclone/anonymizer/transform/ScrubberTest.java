@@ -1,0 +1,80 @@
+package io.envclone.anonymizer.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.envclone.api.anonymize.ColumnRule;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What {@code scrub} finds in free text and JSON, and that it replaces each find as its own column rule would. */
+class ScrubberTest {
+
+    private static final Transformers TRANSFORMERS = new Transformers(new KeyedHash(
+            "environment-key-one".getBytes(StandardCharsets.UTF_8)));
+    private static final Transformer SCRUB = TRANSFORMERS.create(ColumnRule.of("public.messages.body", "scrub"));
+    private static final Transformer EMAIL = TRANSFORMERS.create(ColumnRule.of("public.users.email", "email"));
+    private static final Transformer PHONE = TRANSFORMERS.create(ColumnRule.of("public.users.phone", "phone"));
+    private static final Transformer IBAN = TRANSFORMERS.create(ColumnRule.of("public.users.iban", "iban"));
+
+    @Test
+    void emailsAndPhonesInAnySpellingBecomeTheirColumnsFakes() {
+        String body = "Bonjour, appelez-moi au 0555 12 34 56 (ou +213 555 12 34 56, 0555.12.34.56, 0555-12-34-56,"
+                + " 0555123456) ou écrivez à Amina.Benali@gmail.com avant le 12/05.";
+        String scrubbed = SCRUB.apply(body, Row.NONE);
+        assertThat(scrubbed).doesNotContain("12 34 56", "12.34.56", "12-34-56", "0555123456", "Amina.Benali@gmail.com")
+                .contains(PHONE.apply("0555 12 34 56", Row.NONE), PHONE.apply("+213 555 12 34 56", Row.NONE),
+                        PHONE.apply("0555.12.34.56", Row.NONE), PHONE.apply("0555123456", Row.NONE),
+                        EMAIL.apply("amina.benali@gmail.com", Row.NONE))
+                .startsWith("Bonjour, appelez-moi au ").endsWith(" avant le 12/05.");
+    }
+
+    @Test
+    void ibansCardsAndNationalIdsInTextAreReplacedAndStayValid() {
+        String card = DigitShapes.withLuhnCheckDigit("4970 1012 3456 7890");
+        String text = "Virement sur DZ58 0002 1000 0123 4567 8901, carte " + card + ", NIN 109870123456789012.";
+        String scrubbed = SCRUB.apply(text, Row.NONE);
+        assertThat(scrubbed).doesNotContain("0123 4567 8901", card, "109870123456789012")
+                .contains(IBAN.apply("DZ58 0002 1000 0123 4567 8901", Row.NONE));
+        java.util.regex.Matcher fakeCard = java.util.regex.Pattern.compile("carte (4\\d{3} \\d{4} \\d{4} \\d{4})")
+                .matcher(scrubbed);
+        assertThat(fakeCard.find()).isTrue();
+        assertThat(DigitShapes.passesLuhn(fakeCard.group(1))).as("a card stays a valid card").isTrue();
+        assertThat(scrubbed).containsPattern("NIN \\d{18}\\.");
+    }
+
+    @Test
+    void jsonKeepsItsStructureAndTreatsEachLeafByItsKey() {
+        String payload = "{\"guest\": {\"email\": \"amina@gmail.com\", \"phone\": \"0555 12 34 56\", \"name\": \"Amina Benali\"},"
+                + " \"nights\": 3, \"paid\": true, \"note\": \"rappeler le 0661 22 33 44\", \"tags\": [\"vip\", \"b@x.dz\"]}";
+        String scrubbed = SCRUB.apply(payload, Row.NONE);
+        assertThat(scrubbed).doesNotContain("amina@gmail.com", "12 34 56", "Amina Benali", "22 33 44", "b@x.dz")
+                .contains("\"nights\":3", "\"paid\":true", "\"vip\"",
+                        "\"email\":\"" + EMAIL.apply("amina@gmail.com", Row.NONE) + "\"",
+                        "\"name\":\"" + TRANSFORMERS.create(ColumnRule.of("x.y.z", "name")).apply("Amina Benali", Row.NONE));
+    }
+
+    @Test
+    void theRowsOwnSensitiveValuesAreReplacedWhereverTheyAppear() {
+        Row row = new Row() {
+            @Override
+            public String column(String column) {
+                return null;
+            }
+
+            @Override
+            public String index() {
+                return "1";
+            }
+
+            @Override
+            public Map<String, String> replacements() {
+                return Map.of("Benali", "Laine", "12 rue Didouche Mourad", "122 Quai d'Alésia");
+            }
+        };
+        assertThat(SCRUB.apply("Mme Benali habite 12 rue Didouche Mourad.", row))
+                .isEqualTo("Mme Laine habite 122 Quai d'Alésia.");
+        assertThat(SCRUB.apply("Rien de personnel, 3 nuits à 12000 DA.", row)).isEqualTo("Rien de personnel, 3 nuits à 12000 DA.");
+        assertThat(SCRUB.apply(null, row)).isNull();
+    }
+}
