@@ -36,10 +36,16 @@ final class DateTransformer implements Transformer {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a date: the date transformer needs YYYY-MM-DD values");
         }
+        // never a shift of 0: the date always moves
         LocalDate fake = switch (keep) {
-            case NONE -> date.plusDays(hash.pick("date", value, 2 * days + 1) - days);
-            case MONTH -> date.withDayOfMonth(1 + hash.pick("date", value, date.lengthOfMonth()));
-            case YEAR -> date.withDayOfYear(1 + hash.pick("date", value, date.lengthOfYear()));
+            case NONE -> {
+                int shift = hash.pick("date", value, 2 * days) - days;
+                yield date.plusDays(shift >= 0 ? shift + 1 : shift);
+            }
+            case MONTH -> date.withDayOfMonth(1 + (date.getDayOfMonth()
+                    + hash.pick("date", value, date.lengthOfMonth() - 1)) % date.lengthOfMonth());
+            case YEAR -> date.withDayOfYear(1 + (date.getDayOfYear()
+                    + hash.pick("date", value, date.lengthOfYear() - 1)) % date.lengthOfYear());
         };
         return fake + value.substring(10);
     }

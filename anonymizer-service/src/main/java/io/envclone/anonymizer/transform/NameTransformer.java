@@ -52,7 +52,12 @@ final class NameTransformer implements Transformer {
         return pick(pools.lastNames, "last_name", key);
     }
 
+    /** From the pool by the keyed hash; never the input itself (a real "Martin" may be in the pool), drawn again if so. */
     private String pick(List<String> pool, String domain, String key) {
-        return pool.get(hash.pick(domain, key, pool.size()));
+        String fake = pool.get(hash.pick(domain, key, pool.size()));
+        for (int draw = 2; fake.equalsIgnoreCase(key) && draw < 10; draw++) {
+            fake = pool.get(hash.pick(domain + "#" + draw, key, pool.size()));
+        }
+        return fake;
     }
 }

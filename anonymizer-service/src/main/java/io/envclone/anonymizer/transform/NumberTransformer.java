@@ -32,8 +32,9 @@ final class NumberTransformer implements Transformer {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: the number transformer needs numeric values");
         }
-        // a factor in [1 - p, 1 + p] in steps of p/1000
-        BigDecimal step = BigDecimal.valueOf(hash.pick("number", value, 2001) - 1000L).multiply(percent)
+        // a factor in [1 - p, 1 + p] in steps of p/1000, never exactly 1
+        long drawn = hash.pick("number", value, 2000) - 1000L;
+        BigDecimal step = BigDecimal.valueOf(drawn >= 0 ? drawn + 1 : drawn).multiply(percent)
                 .divide(BigDecimal.valueOf(100_000));
         return number.multiply(BigDecimal.ONE.add(step)).setScale(Math.max(number.scale(), 0), RoundingMode.HALF_EVEN)
                 .toPlainString();

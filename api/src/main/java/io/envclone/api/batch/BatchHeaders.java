@@ -19,8 +19,14 @@ public final class BatchHeaders {
     public static final String COLUMNS = "envclone.columns";
     public static final String TYPES = "envclone.types";
     public static final String WIRE_TYPES = "envclone.wire-types";
+    /** On batches of a partition: the partitioned table it belongs to. */
+    public static final String PARTITION_OF = "envclone.partition-of";
     public static final String FORMAT = "envclone.format";
     public static final String CHECKSUM = "envclone.checksum";
+    /** On anonymized batches: the version of the rule set that made them. */
+    public static final String RULES_VERSION = "envclone.rules-version";
+    /** On dead letters: why the batch could not be processed. */
+    public static final String REASON = "envclone.reason";
     /** Present on encrypted batches: the algorithm ({@link BatchCipher#ALGORITHM}). */
     public static final String ENCRYPTION = "envclone.encryption";
 
@@ -60,7 +66,8 @@ public final class BatchHeaders {
         TableBatch batch = new TableBatch(text(headers, CLONE_ID), qualified.substring(0, dot),
                 qualified.substring(dot + 1), number(headers, CHUNK), number(headers, CHUNKS), number(headers, ATTEMPT), Long.parseLong(text(headers, SEQ)),
                 Boolean.parseBoolean(text(headers, LAST)), Integer.parseInt(text(headers, ROWS)),
-                split(text(headers, COLUMNS)), split(text(headers, TYPES)), split(text(headers, WIRE_TYPES)), rows);
+                split(text(headers, COLUMNS)), split(text(headers, TYPES)), split(text(headers, WIRE_TYPES)),
+                headers.containsKey(PARTITION_OF) ? text(headers, PARTITION_OF) : "", rows);
         String checksum = text(headers, CHECKSUM);
         if (!batch.checksum().equals(checksum)) {
             throw new IllegalArgumentException(CHECKSUM + " " + checksum + " does not match the payload of " + batch

@@ -25,10 +25,12 @@ import java.util.zip.CRC32C;
  * @param last whether no batch follows in this chunk
  * @param columns the columns of {@code rows}, in order (generated columns are not sent)
  * @param types their types as {@code format_type} prints them
+ * @param partitionOf {@code schema.table} of the partitioned table this partition belongs to (rules name that
+ *     table), or empty
  * @param wireTypes the types their binary form is in: a domain's base type, {@code enum} for enums (sent as text)
  */
 public record TableBatch(String cloneId, String schema, String table, int chunk, int chunks, int attempt, long seq, boolean last, int rowCount,
-        List<String> columns, List<String> types, List<String> wireTypes, byte[] rows) {
+        List<String> columns, List<String> types, List<String> wireTypes, String partitionOf, byte[] rows) {
 
     /** The payload format; a receiver refuses any other. */
     public static final String FORMAT = "pgcopy-binary/1";
@@ -43,6 +45,7 @@ public record TableBatch(String cloneId, String schema, String table, int chunk,
         columns = List.copyOf(columns);
         types = List.copyOf(types);
         wireTypes = List.copyOf(wireTypes);
+        partitionOf = partitionOf == null ? "" : partitionOf;
         if (columns.size() != types.size() || columns.size() != wireTypes.size()) {
             throw new IllegalArgumentException("a batch needs one type and one wire type per column");
         }
@@ -51,6 +54,17 @@ public record TableBatch(String cloneId, String schema, String table, int chunk,
     /** {@code cloneId/schema.table}: one table's batches share a key, so they stay ordered on one partition. */
     public String key() {
         return cloneId + "/" + schema + "." + table;
+    }
+
+    /** The same batch with other rows (an anonymized batch is its raw batch with its rows transformed). */
+    public TableBatch withRows(byte[] newRows) {
+        return new TableBatch(cloneId, schema, table, chunk, chunks, attempt, seq, last, rowCount, columns, types,
+                wireTypes, partitionOf, newRows);
+    }
+
+    /** The table rules name: the partitioned table for a partition, else this table, as {@code schema.table}. */
+    public String ruleTable() {
+        return partitionOf.isEmpty() ? schema + "." + table : partitionOf;
     }
 
     /** {@code key#chunk.attempt.seq}: unique per batch, what a receiver records to land each batch once. */
@@ -79,6 +93,9 @@ public record TableBatch(String cloneId, String schema, String table, int chunk,
         values.put(BatchHeaders.COLUMNS, String.join(",", columns.stream().map(BatchHeaders::escape).toList()));
         values.put(BatchHeaders.TYPES, String.join(",", types.stream().map(BatchHeaders::escape).toList()));
         values.put(BatchHeaders.WIRE_TYPES, String.join(",", wireTypes.stream().map(BatchHeaders::escape).toList()));
+        if (!partitionOf.isEmpty()) {
+            values.put(BatchHeaders.PARTITION_OF, partitionOf);
+        }
         values.put(BatchHeaders.FORMAT, FORMAT);
         values.put(BatchHeaders.CHECKSUM, checksum());
         Map<String, byte[]> headers = new LinkedHashMap<>();

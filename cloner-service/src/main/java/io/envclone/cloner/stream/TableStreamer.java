@@ -29,7 +29,8 @@ final class TableStreamer {
         long[] totals = new long[3]; // rows, batches, bytes
         BinaryCopyBatcher batcher = new BinaryCopyBatcher(limits.rows(), limits.bytes(), (payload, rows, last) -> {
             TableBatch batch = new TableBatch(cloneId, table.schema(), table.name(), chunk.index(), chunk.count(), attempt,
-                    totals[1], last, rows, table.columns(), table.types(), table.wireTypes(), payload);
+                    totals[1], last, rows, table.columns(), table.types(), table.wireTypes(),
+                    table.root().equals(table.displayName()) ? "" : table.root(), payload);
             sends.add(publisher.send(batch));
             totals[0] += rows;
             totals[1]++;

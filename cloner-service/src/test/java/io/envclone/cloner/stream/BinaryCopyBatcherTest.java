@@ -80,7 +80,7 @@ class BinaryCopyBatcherTest {
     @Test
     void aDamagedBatchIsRefusedByItsChecksum() {
         TableBatch batch = new TableBatch("c1", "public", "users", 0, 1, 1, 0, true, 10, List.of("id", "price"),
-                List.of("bigint", "numeric(12,2)"), List.of("bigint", "numeric"), stream(10));
+                List.of("bigint", "numeric(12,2)"), List.of("bigint", "numeric"), "", stream(10));
         var headers = new HashMap<>(batch.headers());
         assertThat(BatchHeaders.read(headers, batch.rows()).types()).containsExactly("bigint", "numeric(12,2)");
 

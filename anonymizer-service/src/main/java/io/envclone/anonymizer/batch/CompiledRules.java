@@ -1,0 +1,52 @@
+package io.envclone.anonymizer.batch;
+
+import io.envclone.anonymizer.transform.KeyedHash;
+import io.envclone.anonymizer.transform.Transformers;
+import io.envclone.api.anonymize.ColumnRule;
+import io.envclone.api.anonymize.RuleSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A clone's rule set made ready to run: every rule's transformer built under the environment's
+ * key, grouped by table. Building is where a bad rule is refused, naming its column and the fix,
+ * before any batch is touched.
+ */
+public final class CompiledRules {
+
+    private final RuleSet rules;
+    private final Map<String, TableRules> byTable;
+
+    public CompiledRules(RuleSet rules, KeyedHash key) {
+        this.rules = rules;
+        Transformers transformers = new Transformers(key);
+        Map<String, List<TableRules.ColumnTransform>> columns = new LinkedHashMap<>();
+        for (ColumnRule rule : rules.rules()) {
+            String[] parts = rule.column() == null ? new String[0] : rule.column().split("\\.");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException((rule.column() == null ? "a rule" : rule.column())
+                        + ": name the column as schema.table.column");
+            }
+            columns.computeIfAbsent(parts[0] + "." + parts[1], table -> new ArrayList<>())
+                    .add(new TableRules.ColumnTransform(parts[2], rule.type().toLowerCase(java.util.Locale.ROOT),
+                            transformers.create(rule)));
+        }
+        this.byTable = new LinkedHashMap<>();
+        columns.forEach((table, transforms) -> {
+            transforms.sort(Comparator.comparing(TableRules.ColumnTransform::scrubs)); // scrub last
+            byTable.put(table, new TableRules(table, List.copyOf(transforms)));
+        });
+    }
+
+    public String version() {
+        return rules.version();
+    }
+
+    /** The rules of {@code schema.table}, or null when it has none (its batches pass through untouched). */
+    TableRules forTable(String table) {
+        return byTable.get(table);
+    }
+}

@@ -1,0 +1,245 @@
+package io.envclone.anonymizer.stream;
+
+import io.envclone.anonymizer.batch.BatchAnonymizer;
+import io.envclone.api.batch.BatchCipher;
+import io.envclone.api.batch.BatchHeaders;
+import io.envclone.api.batch.TableBatch;
+import io.envclone.api.event.CloneEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Consume, transform, produce, exactly once: each poll's batches are anonymized and sent, with
+ * the consumer's offsets, in one Kafka transaction, so after a crash or a restart no batch is
+ * missing and none is there twice for a {@code read_committed} reader. A batch that cannot be
+ * processed goes to the dead-letter topic with its reason, the clone is told failed on
+ * {@code envclone.events}, and nothing of it reaches the anonymized topic.
+ */
+public final class AnonymizerLoop implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AnonymizerLoop.class);
+    private static final Duration PAUSE_FOR_UNKNOWN_CLONE = Duration.ofSeconds(1);
+
+    /** Where the loop reads and writes. */
+    public record Topics(String raw, String anonymized, String deadLetter, String events) {
+
+        public static Topics defaults() {
+            return new Topics("envclone.batches.raw", "envclone.batches.anonymized", "envclone.batches.dead-letter",
+                    CloneEvent.TOPIC);
+        }
+    }
+
+    /** What the loop did, for metrics: batches, rows and bytes out, per-transformer rows, failures. */
+    public interface Listener {
+        void anonymized(TableBatch batch);
+
+        void transformed(String transformer, int rows);
+
+        void failed(String cloneId);
+
+        Listener NONE = new Listener() {
+            @Override
+            public void anonymized(TableBatch batch) {
+            }
+
+            @Override
+            public void transformed(String transformer, int rows) {
+            }
+
+            @Override
+            public void failed(String cloneId) {
+            }
+        };
+    }
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Topics topics;
+    private final CloneRegistrations registrations;
+    private final Listener listener;
+    private final Map<TopicPartition, Instant> paused = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * {@code transactionalId} must be stable per instance (a pod's name): a restarted instance fences
+     * its predecessor's unfinished transaction, which is then never seen downstream.
+     */
+    public AnonymizerLoop(String bootstrapServers, String groupId, String transactionalId, Topics topics,
+            CloneRegistrations registrations, Listener listener) {
+        this.topics = topics;
+        this.registrations = registrations;
+        this.listener = listener;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    @Override
+    public void run() {
+        try {
+            producer.initTransactions(); // fences any earlier instance with the same transactional id
+            consumer.subscribe(List.of(topics.raw()));
+            while (!closed) {
+                resumeWhatWaited();
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    processInOneTransaction(records);
+                }
+            }
+        } catch (WakeupException | ProducerFencedException e) {
+            if (!closed) {
+                LOG.warnf("anonymizer loop stopped: %s", e.getMessage());
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void processInOneTransaction(ConsumerRecords<String, byte[]> records) {
+        producer.beginTransaction();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        try {
+            for (TopicPartition partition : records.partitions()) {
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    String cloneId = header(record, BatchHeaders.CLONE_ID);
+                    var registration = cloneId == null ? null : registrations.find(cloneId).orElse(null);
+                    if (cloneId != null && registration == null) {
+                        // not registered yet: this partition waits here, the others go on
+                        consumer.seek(partition, record.offset());
+                        consumer.pause(List.of(partition));
+                        paused.put(partition, Instant.now().plus(PAUSE_FOR_UNKNOWN_CLONE));
+                        break;
+                    }
+                    process(record, registration);
+                    offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                }
+            }
+            if (!offsets.isEmpty()) {
+                producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            }
+            producer.commitTransaction();
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warnf("anonymizer transaction aborted, the batches are read again: %s", e.getMessage());
+            producer.abortTransaction();
+            for (TopicPartition partition : records.partitions()) {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            }
+        }
+    }
+
+    private void process(ConsumerRecord<String, byte[]> record, CloneRegistrations.Registration registration) {
+        String cloneId = registration == null ? "" : registration.cloneId();
+        String table = header(record, BatchHeaders.TABLE);
+        if (registration == null) {
+            deadLetter(record, "the batch has no " + BatchHeaders.CLONE_ID + " header");
+            return;
+        }
+        if (registration.failure() != null) {
+            deadLetter(record, "clone " + cloneId + " failed earlier: " + registration.failure());
+            return;
+        }
+        try {
+            TableBatch batch = BatchHeaders.read(headers(record), record.value(), registration.cipher());
+            TableBatch anonymized = BatchAnonymizer.anonymize(batch, registration.rules(), listener::transformed);
+            producer.send(anonymizedRecord(anonymized, registration));
+            listener.anonymized(anonymized);
+        } catch (RuntimeException e) {
+            String reason = "anonymizing " + table + " failed: " + e.getMessage();
+            LOG.errorf("clone %s table %s: %s", cloneId, table, reason);
+            registrations.failed(cloneId, reason);
+            listener.failed(cloneId);
+            deadLetter(record, reason);
+            producer.send(new ProducerRecord<>(topics.events(), cloneId,
+                    EventJson.write(CloneEvent.failed(cloneId, reason)).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private ProducerRecord<String, byte[]> anonymizedRecord(TableBatch batch, CloneRegistrations.Registration registration) {
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.anonymized(), batch.key(),
+                registration.cipher().encrypt(batch.key(), batch.rows()));
+        batch.headers().forEach((name, value) -> out.headers().add(new RecordHeader(name, value)));
+        out.headers().add(new RecordHeader(BatchHeaders.ENCRYPTION, BatchCipher.ALGORITHM.getBytes(StandardCharsets.UTF_8)));
+        out.headers().add(new RecordHeader(BatchHeaders.RULES_VERSION,
+                registration.rules().version().getBytes(StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    /** The batch as it came (still encrypted), with the reason: an operator can see what failed, never in the clear. */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topics.deadLetter(), record.key(), record.value());
+        record.headers().forEach(header -> dead.headers().add(header));
+        dead.headers().add(new RecordHeader(BatchHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8)));
+        producer.send(dead);
+    }
+
+    private void resumeWhatWaited() {
+        Instant now = Instant.now();
+        paused.entrySet().removeIf(entry -> {
+            if (entry.getValue().isBefore(now)) {
+                consumer.resume(List.of(entry.getKey()));
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, byte[]> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value());
+        }
+        return headers;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        consumer.wakeup();
+    }
+}
