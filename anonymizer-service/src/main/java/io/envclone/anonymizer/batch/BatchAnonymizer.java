@@ -1,12 +1,9 @@
 package io.envclone.anonymizer.batch;
 
-import io.envclone.anonymizer.transform.Row;
 import io.envclone.api.batch.CopyRows;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.batch.WireText;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -36,45 +33,21 @@ public final class BatchAnonymizer {
                         + " cannot be decoded by the anonymizer: give the column the transformer null, or keep with a reason");
             }
         }
-        int index = columns.indexOf("id");
+        boolean hasId = columns.contains("id");
         CopyRows.Writer out = new CopyRows.Writer(batch.rows().length + batch.rows().length / 8);
         CopyRows.forEach(batch.rows(), row -> {
             byte[][] replaced = new byte[columns.size()][];
             boolean[] changed = new boolean[columns.size()];
-            Map<String, String> replacements = new HashMap<>();
-            Row context = new Row() {
-                @Override
-                public String column(String column) {
-                    int field = columns.indexOf(column);
-                    return field < 0 || !WireText.supports(batch.wireTypes().get(field)) ? null
-                            : WireText.decode(batch.wireTypes().get(field), row.bytes(field));
-                }
-
-                @Override
-                public String index() {
-                    return index < 0 ? null : column("id");
-                }
-
-                @Override
-                public Map<String, String> replacements() {
-                    return replacements;
-                }
+            java.util.function.Function<String, String> original = column -> {
+                int field = columns.indexOf(column);
+                return WireText.supports(batch.wireTypes().get(field))
+                        ? WireText.decode(batch.wireTypes().get(field), row.bytes(field)) : null;
             };
-            for (int i = 0; i < fieldOf.length; i++) {
-                int field = fieldOf[i];
-                if (field < 0) {
-                    continue;
-                }
-                TableRules.ColumnTransform transform = table.columns().get(i);
-                String wireType = batch.wireTypes().get(field);
-                String original = transform.type().equals("null") ? null : WireText.decode(wireType, row.bytes(field));
-                String fake = transform.transformer().apply(original, context);
-                if (original != null && fake != null && !transform.scrubs()) {
-                    replacements.put(original, fake);
-                }
-                replaced[field] = WireText.encode(wireType, fake);
+            RowTransform.apply(table, columns::contains, original, hasId ? original.apply("id") : null, (column, fake) -> {
+                int field = columns.indexOf(column);
+                replaced[field] = WireText.encode(batch.wireTypes().get(field), fake);
                 changed[field] = true;
-            }
+            });
             out.startRow(row.fields());
             for (int field = 0; field < row.fields(); field++) {
                 if (changed[field]) {

@@ -45,6 +45,19 @@ public final class CompiledRules {
         return rules.version();
     }
 
+    /**
+     * A sample row of {@code table} ({@code schema.table}) through the rules, as text: what people
+     * writing rules want to see. Columns without a rule come back as they were.
+     */
+    public Map<String, String> preview(String table, Map<String, String> values) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(values);
+        TableRules rules = forTable(table);
+        if (rules != null) {
+            RowTransform.apply(rules, values::containsKey, values::get, values.get("id"), out::put);
+        }
+        return out;
+    }
+
     /** The rules of {@code schema.table}, or null when it has none (its batches pass through untouched). */
     TableRules forTable(String table) {
         return byTable.get(table);

@@ -5,6 +5,7 @@ import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.event.CloneEvent;
+import io.envclone.service.kafka.KafkaTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,10 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(AnonymizerLoop.class);
     private static final Duration PAUSE_FOR_UNKNOWN_CLONE = Duration.ofSeconds(1);
+    /** Anonymized batches wait for the validator; a day covers a validator down overnight. */
+    private static final long ANONYMIZED_RETENTION_MS = 24 * 60 * 60 * 1000L;
+    /** Dead letters (still encrypted) are kept a week, for a person to look at. */
+    private static final long DEAD_LETTER_RETENTION_MS = 7 * 24 * 60 * 60 * 1000L;
 
     /** Where the loop reads and writes. */
     public record Topics(String raw, String anonymized, String deadLetter, String events) {
@@ -76,8 +81,11 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
         };
     }
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaProducer<String, byte[]> producer;
+    private final String bootstrapServers;
+    private final Map<String, Object> consumerConfig;
+    private final Map<String, Object> producerConfig;
+    private KafkaConsumer<String, byte[]> consumer;
+    private KafkaProducer<String, byte[]> producer;
     private final Topics topics;
     private final CloneRegistrations registrations;
     private final Listener listener;
@@ -93,7 +101,10 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
         this.topics = topics;
         this.registrations = registrations;
         this.listener = listener;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        this.bootstrapServers = bootstrapServers;
+        this.consumerConfig = Map.of(
+                // a topic created after this consumer subscribed is seen within seconds, not five minutes
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000,
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -101,19 +112,59 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-        this.producer = new KafkaProducer<>(Map.of(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        this.producerConfig = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     }
 
+    /**
+     * Runs until {@link #close()}: a broker out of reach or any other failure of the clients starts
+     * them again (what was not committed is read again); only a fence (this instance's id taken by a
+     * newer one) or an {@link Error} ends it.
+     */
     @Override
     public void run() {
+        while (!closed) {
+            try {
+                runClients();
+            } catch (ProducerFencedException e) {
+                LOG.warnf("anonymizer loop stopped: another instance took its transactional id (%s)", e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.warnf("anonymizer loop restarts its Kafka clients after: %s", e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void runClients() {
+        try {
+            KafkaTopics.ensure(bootstrapServers, topics.raw(), KafkaTopics.RAW_RETENTION_MS);
+            KafkaTopics.ensure(bootstrapServers, topics.anonymized(), ANONYMIZED_RETENTION_MS);
+            KafkaTopics.ensure(bootstrapServers, topics.deadLetter(), DEAD_LETTER_RETENTION_MS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new KafkaException("cannot create the anonymizer's topics: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while creating the anonymizer's topics", e);
+        }
+        consumer = new KafkaConsumer<>(consumerConfig);
+        producer = new KafkaProducer<>(producerConfig);
+        paused.clear();
         try {
             producer.initTransactions(); // fences any earlier instance with the same transactional id
             consumer.subscribe(List.of(topics.raw()));
@@ -124,9 +175,9 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
                     processInOneTransaction(records);
                 }
             }
-        } catch (WakeupException | ProducerFencedException e) {
+        } catch (WakeupException e) {
             if (!closed) {
-                LOG.warnf("anonymizer loop stopped: %s", e.getMessage());
+                throw e;
             }
         } finally {
             consumer.close(Duration.ofSeconds(5));
@@ -240,6 +291,9 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        consumer.wakeup();
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
     }
 }

@@ -27,12 +27,12 @@ final class DateTransformer implements Transformer {
 
     @Override
     public String apply(String value, Row row) {
-        if (value == null || value.length() < 10) {
-            return value;
+        if (value == null) {
+            return null;
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(value.substring(0, 10));
+            date = LocalDate.parse(value.length() < 10 ? value : value.substring(0, 10));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a date: the date transformer needs YYYY-MM-DD values");
         }

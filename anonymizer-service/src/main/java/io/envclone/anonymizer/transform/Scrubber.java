@@ -85,23 +85,24 @@ final class Scrubber implements Transformer {
     }
 
     String scrubText(String text, Row row) {
+        // one pass, first kind that matches wins: a replaced IBAN is never read again as a long number
         String out = text;
+        Matcher found = FINDINGS.matcher(out);
+        if (found.find()) {
+            StringBuilder result = new StringBuilder(out.length());
+            do {
+                found.appendReplacement(result, Matcher.quoteReplacement(replacement(found).apply(found.group(), row)));
+            } while (found.find());
+            found.appendTail(result);
+            out = result.toString();
+        }
+        // then the row's own values (a name, an address) wherever they appear; last, so no fake is replaced again
         for (Map.Entry<String, String> known : row.replacements().entrySet()) {
             if (known.getKey().length() >= 4 && known.getValue() != null) {
-                out = out.replace(known.getKey(), known.getValue()); // the row's own name or address, wherever it appears
+                out = out.replace(known.getKey(), known.getValue());
             }
         }
-        // one pass, first kind that matches wins: a replaced IBAN is never read again as a long number
-        Matcher found = FINDINGS.matcher(out);
-        if (!found.find()) {
-            return out;
-        }
-        StringBuilder result = new StringBuilder(out.length());
-        do {
-            found.appendReplacement(result, Matcher.quoteReplacement(replacement(found).apply(found.group(), row)));
-        } while (found.find());
-        found.appendTail(result);
-        return result.toString();
+        return out;
     }
 
     private Transformer replacement(Matcher found) {

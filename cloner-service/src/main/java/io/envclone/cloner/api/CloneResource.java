@@ -1,5 +1,7 @@
 package io.envclone.cloner.api;
 
+import io.envclone.service.problem.InvalidRequestException;
+import io.envclone.service.problem.Problem;
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.cloner.clone.CloneJob;
 import io.envclone.cloner.clone.CloneRegistry;

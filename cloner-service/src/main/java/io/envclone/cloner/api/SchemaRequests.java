@@ -1,5 +1,6 @@
 package io.envclone.cloner.api;
 
+import io.envclone.service.problem.InvalidRequestException;
 import io.envclone.cloner.schema.SchemaSelection;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.envclone.cloner.api;
 
+import io.envclone.service.problem.InvalidRequestException;
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.api.schema.SchemaDiff;
 import io.envclone.api.schema.SchemaModel;

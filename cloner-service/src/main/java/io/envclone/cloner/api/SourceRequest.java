@@ -1,5 +1,6 @@
 package io.envclone.cloner.api;
 
+import io.envclone.service.problem.InvalidRequestException;
 import io.envclone.api.secret.ConnectionUrls;
 import io.envclone.api.secret.Secret;
 import io.envclone.api.source.SourceReference;

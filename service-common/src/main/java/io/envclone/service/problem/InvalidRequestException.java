@@ -1,4 +1,4 @@
-package io.envclone.cloner.api;
+package io.envclone.service.problem;
 
 /** A request field is wrong: {@link #field()} names it, the message says what to give instead. */
 public final class InvalidRequestException extends RuntimeException {

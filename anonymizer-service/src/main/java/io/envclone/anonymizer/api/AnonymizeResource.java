@@ -1,0 +1,132 @@
+package io.envclone.anonymizer.api;
+
+import io.envclone.anonymizer.app.AnonymizerStream;
+import io.envclone.anonymizer.batch.CompiledRules;
+import io.envclone.anonymizer.batch.RuleValidator;
+import io.envclone.anonymizer.transform.KeyedHash;
+import io.envclone.api.anonymize.RuleSet;
+import io.envclone.api.batch.BatchCipher;
+import io.envclone.service.problem.InvalidRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Registering a clone's rules and keys with the anonymizer, previewing rules on sample rows,
+ * checking a rule set. Keys are taken, used and never returned or logged.
+ */
+@Path("/api")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AnonymizeResource {
+
+    /** {@code anonymizationKey}: base64 of at least 16 bytes (the environment's key); {@code encryptionKey}: the clone's. */
+    public record Register(RuleSet rules, String anonymizationKey, String encryptionKey) {
+        @Override
+        public String toString() {
+            return "Register[rules " + (rules == null ? null : rules.version()) + "]";
+        }
+    }
+
+    /** A sample row: its table and its columns' text. */
+    public record SampleRow(String table, Map<String, String> values) {
+    }
+
+    public record Preview(RuleSet rules, String anonymizationKey, List<SampleRow> rows) {
+        @Override
+        public String toString() {
+            return "Preview[" + (rows == null ? 0 : rows.size()) + " rows]";
+        }
+    }
+
+    /** {@code columns}: optional, {@code schema.table} to column to type, for checks against the schema. */
+    public record Validate(RuleSet rules, Map<String, Map<String, String>> columns) {
+    }
+
+    public record Validation(boolean valid, List<RuleValidator.RuleError> errors) {
+    }
+
+    private final AnonymizerStream stream;
+
+    AnonymizeResource(AnonymizerStream stream) {
+        this.stream = stream;
+    }
+
+    @PUT
+    @Path("/anonymize/clones/{cloneId}")
+    public Response register(@PathParam("cloneId") String cloneId, Register request) {
+        if (request == null || request.rules() == null) {
+            throw new InvalidRequestException("rules", "are missing: give the clone's rule set");
+        }
+        BatchCipher cipher;
+        try {
+            cipher = BatchCipher.fromBase64("encryptionKey", request.encryptionKey());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("encryptionKey", e.getMessage().substring("encryptionKey ".length()));
+        }
+        stream.registrations().register(cloneId, compile(request.rules(), request.anonymizationKey()), cipher);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/anonymize/clones/{cloneId}")
+    public Response forget(@PathParam("cloneId") String cloneId) {
+        if (!stream.registrations().forget(cloneId)) {
+            throw new jakarta.ws.rs.NotFoundException("no clone " + cloneId + " is registered on this anonymizer");
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/anonymize/preview")
+    public List<SampleRow> preview(Preview request) {
+        if (request == null || request.rules() == null || request.rows() == null) {
+            throw new InvalidRequestException("body", "needs \"rules\" and \"rows\": [{\"table\": ..., \"values\": {...}}]");
+        }
+        CompiledRules rules = compile(request.rules(), request.anonymizationKey());
+        try {
+            return request.rows().stream()
+                    .map(row -> new SampleRow(row.table(), rules.preview(row.table(), row.values())))
+                    .toList();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("rows", e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/rules/validate")
+    public Validation validate(Validate request) {
+        if (request == null || request.rules() == null) {
+            throw new InvalidRequestException("rules", "are missing: give the rule set to check");
+        }
+        List<RuleValidator.RuleError> errors = RuleValidator.validate(request.rules(), request.columns());
+        return new Validation(errors.isEmpty(), errors);
+    }
+
+    private static CompiledRules compile(RuleSet rules, String anonymizationKey) {
+        KeyedHash key;
+        try {
+            byte[] bytes = Base64.getDecoder().decode(anonymizationKey == null ? "" : anonymizationKey);
+            key = new KeyedHash(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("anonymizationKey", "must be base64 of at least 16 random bytes"
+                    + " (the environment's key, from its Secret): openssl rand -base64 32");
+        }
+        List<RuleValidator.RuleError> errors = RuleValidator.validate(rules, null);
+        if (!errors.isEmpty()) {
+            RuleValidator.RuleError first = errors.get(0);
+            throw new InvalidRequestException("rules", "are not valid: " + first.column() + ": " + first.message()
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more: POST /api/rules/validate lists them)" : ""));
+        }
+        return new CompiledRules(rules, key);
+    }
+}

@@ -1,0 +1,57 @@
+package io.envclone.anonymizer.batch;
+
+import io.envclone.anonymizer.transform.Row;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One row through its table's rules, whatever holds the row (a binary batch, a preview's JSON):
+ * each rule's column replaced, the scrubbing ones last, told the row's replaced values so they
+ * disappear from its free text too.
+ */
+final class RowTransform {
+
+    private RowTransform() {
+    }
+
+    /**
+     * @param present whether the row has a column (a generated one is not sent)
+     * @param original a column's original text, or null
+     * @param index the row's primary key, or null
+     * @param result told each transformed column and its new text (null for SQL NULL)
+     */
+    static void apply(TableRules table, Predicate<String> present, Function<String, String> original, String index,
+            BiConsumer<String, String> result) {
+        Map<String, String> replacements = new HashMap<>();
+        Row row = new Row() {
+            @Override
+            public String column(String column) {
+                return present.test(column) ? original.apply(column) : null;
+            }
+
+            @Override
+            public String index() {
+                return index;
+            }
+
+            @Override
+            public Map<String, String> replacements() {
+                return replacements;
+            }
+        };
+        for (TableRules.ColumnTransform transform : table.columns()) {
+            if (!present.test(transform.column())) {
+                continue;
+            }
+            String before = transform.type().equals("null") ? null : original.apply(transform.column());
+            String fake = transform.transformer().apply(before, row);
+            if (before != null && fake != null && !transform.scrubs()) {
+                replacements.put(before, fake);
+            }
+            result.accept(transform.column(), fake);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.envclone.anonymizer.batch;
+
+import io.envclone.anonymizer.transform.KeyedHash;
+import io.envclone.anonymizer.transform.Transformers;
+import io.envclone.api.anonymize.ColumnRule;
+import io.envclone.api.anonymize.RuleSet;
+import io.envclone.api.batch.WireText;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every error of a rule set at once, each naming its column and the fix: a malformed column name,
+ * an unknown transformer, a bad option or template placeholder, and, given the columns of the
+ * schema (from the cloner's analysis: {@code schema.table} to column to wire type), an unknown
+ * column or a transformer that cannot handle the column's type.
+ */
+public final class RuleValidator {
+
+    /** One problem with one rule. */
+    public record RuleError(String column, String message) {
+    }
+
+    private static final Set<String> TEXT = Set.of("text", "character varying", "character", "citext", "name", "enum",
+            "varchar", "bpchar");
+    private static final Map<String, Set<String>> ALSO_ACCEPTS = Map.of(
+            "date", Set.of("date", "timestamp without time zone", "timestamp with time zone"),
+            "number", Set.of("numeric", "integer", "bigint", "smallint"),
+            "amount", Set.of("numeric", "integer", "bigint", "smallint"),
+            "scrub", Set.of("json", "jsonb"),
+            "hash", Set.of("uuid"));
+    private static final Set<String> ANY_TYPE = Set.of("null", "keep");
+    private static final KeyedHash CHECKING_KEY = new KeyedHash("rules-are-checked-not-run".getBytes(StandardCharsets.UTF_8));
+
+    private RuleValidator() {
+    }
+
+    public static List<RuleError> validate(RuleSet rules, Map<String, Map<String, String>> schema) {
+        List<RuleError> errors = new ArrayList<>();
+        if (!Set.of(RuleSet.STRICT, RuleSet.DETECT).contains(rules.policy())) {
+            errors.add(new RuleError("", "policy is '" + rules.policy() + "': use strict or detect"));
+        }
+        Transformers transformers = new Transformers(CHECKING_KEY);
+        Set<String> seen = new java.util.HashSet<>();
+        for (ColumnRule rule : rules.rules()) {
+            String column = rule.column() == null ? "" : rule.column();
+            String[] parts = column.split("\\.");
+            if (parts.length != 3) {
+                errors.add(new RuleError(column, "name the column as schema.table.column"));
+                continue;
+            }
+            if (!seen.add(column)) {
+                errors.add(new RuleError(column, "has two rules: keep one"));
+            }
+            if (rule.type() == null || rule.type().isBlank()) {
+                errors.add(new RuleError(column, "has no type: give a transformer, one of " + Transformers.NAMES));
+                continue;
+            }
+            try {
+                transformers.create(rule);
+            } catch (IllegalArgumentException e) {
+                errors.add(new RuleError(column, e.getMessage().substring(column.length() + 2)));
+                continue;
+            }
+            if ("keep".equals(rule.type()) && rule.reason().isBlank()) {
+                errors.add(new RuleError(column, "keep needs a reason (why this column holds nothing personal)"));
+            }
+            if (schema != null && !schema.isEmpty()) {
+                checkAgainstSchema(rule, parts, schema, errors);
+            }
+        }
+        return errors;
+    }
+
+    private static void checkAgainstSchema(ColumnRule rule, String[] parts, Map<String, Map<String, String>> schema,
+            List<RuleError> errors) {
+        Map<String, String> table = schema.get(parts[0] + "." + parts[1]);
+        if (table == null) {
+            errors.add(new RuleError(rule.column(), "table " + parts[0] + "." + parts[1] + " is not in the schema"));
+            return;
+        }
+        String type = table.get(parts[2]);
+        if (type == null) {
+            errors.add(new RuleError(rule.column(), "column " + parts[2] + " is not in " + parts[0] + "." + parts[1]
+                    + ": its columns are " + new java.util.TreeSet<>(table.keySet())));
+            return;
+        }
+        String transformer = rule.type().toLowerCase(java.util.Locale.ROOT);
+        if (ANY_TYPE.contains(transformer)) {
+            return;
+        }
+        if (!WireText.supports(type)) {
+            errors.add(new RuleError(rule.column(), "values of type " + type
+                    + " cannot be decoded by the anonymizer: use null, or keep with a reason"));
+        } else if (!TEXT.contains(type) && !ALSO_ACCEPTS.getOrDefault(transformer, Set.of()).contains(type)) {
+            errors.add(new RuleError(rule.column(), "transformer " + transformer + " does not fit a column of type " + type));
+        }
+    }
+}
