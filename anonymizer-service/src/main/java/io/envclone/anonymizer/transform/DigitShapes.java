@@ -51,37 +51,28 @@ final class DigitShapes {
         if (digits.isEmpty()) {
             return value;
         }
-        int sum = 0;
-        // the check digit is position 0 from the right; double every second digit left of it
-        for (int i = digits.length() - 2, position = 1; i >= 0; i--, position++) {
-            int d = digits.charAt(i) - '0';
-            if (position % 2 == 1) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        char check = (char) ('0' + (10 - sum % 10) % 10);
+        // the sum of the digits left of the check digit, as the check digit sees them
+        char check = (char) ('0' + (10 - luhnSum(digits.substring(0, digits.length() - 1), true) % 10) % 10);
         int last = lastDigitIndex(value);
         return value.substring(0, last) + check + value.substring(last + 1);
     }
 
     static boolean passesLuhn(String value) {
         String digits = digitsOf(value);
+        return !digits.isEmpty() && luhnSum(digits, false) % 10 == 0;
+    }
+
+    /** Luhn's sum: from the right, every second digit doubled (the first one already when {@code doubleFirst}). */
+    private static int luhnSum(String digits, boolean doubleFirst) {
         int sum = 0;
-        for (int i = digits.length() - 1, position = 0; i >= 0; i--, position++) {
+        for (int i = digits.length() - 1, position = doubleFirst ? 1 : 0; i >= 0; i--, position++) {
             int d = digits.charAt(i) - '0';
             if (position % 2 == 1) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
             }
             sum += d;
         }
-        return !digits.isEmpty() && sum % 10 == 0;
+        return sum;
     }
 
     private static int lastDigitIndex(String value) {

@@ -133,20 +133,20 @@ public final class Transformers {
     }
 
     private static int integer(ColumnRule rule, String option, int fallback) {
-        String value = rule.option(option, Integer.toString(fallback));
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + option + " is '" + value + "': give a whole number");
-        }
+        return parsed(rule, option, Integer.toString(fallback), Integer::parseInt, "a whole number");
     }
 
     private static double decimal(ColumnRule rule, String option, double fallback) {
-        String value = rule.option(option, Double.toString(fallback));
+        return parsed(rule, option, Double.toString(fallback), Double::parseDouble, "a number");
+    }
+
+    private static <T> T parsed(ColumnRule rule, String option, String fallback,
+            java.util.function.Function<String, T> parser, String expected) {
+        String value = rule.option(option, fallback);
         try {
-            return Double.parseDouble(value);
+            return parser.apply(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + option + " is '" + value + "': give a number");
+            throw new IllegalArgumentException("option " + option + " is '" + value + "': give " + expected);
         }
     }
 }
