@@ -3,6 +3,7 @@ package io.envclone.anonymizer.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.envclone.anonymizer.batch.CompiledRules;
+import io.envclone.anonymizer.batch.RuleSetFiles;
 import io.envclone.anonymizer.transform.KeyedHash;
 import io.envclone.api.anonymize.ColumnRule;
 import io.envclone.api.anonymize.RuleSet;
@@ -57,25 +58,9 @@ class DemoThroughTheTopicsTest {
             java.util.Base64.getEncoder().encodeToString("a-32-byte-key-for-this-test-only".getBytes()));
     private static final byte[] ANONYMIZATION_KEY = "the-training-environment-key".getBytes(StandardCharsets.UTF_8);
 
-    static RuleSet demoRules() {
-        List<ColumnRule> rules = new ArrayList<>();
-        Map<String, String> users = Map.ofEntries(Map.entry("email", "email"), Map.entry("full_name", "name"),
-                Map.entry("first_name", "first_name"), Map.entry("last_name", "last_name"), Map.entry("phone", "phone"),
-                Map.entry("national_id", "national_id"), Map.entry("birth_date", "date"), Map.entry("address", "address"),
-                Map.entry("city", "city"), Map.entry("iban", "iban"));
-        users.forEach((column, type) -> rules.add(ColumnRule.of("public.users." + column, type)));
-        rules.add(ColumnRule.of("public.users.postal_code", "national_id").withOption("keep", "2"));
-        rules.add(ColumnRule.of("public.reservations.guest_name", "name"));
-        rules.add(ColumnRule.of("public.reservations.guest_email", "email"));
-        rules.add(ColumnRule.of("public.reservations.guest_phone", "phone"));
-        rules.add(ColumnRule.of("public.lofts.address", "address"));
-        rules.add(ColumnRule.of("public.messages.body", "scrub"));
-        rules.add(ColumnRule.of("public.notifications.payload", "scrub"));
-        rules.add(ColumnRule.of("audit.audit_log.old_row", "scrub"));
-        rules.add(ColumnRule.of("audit.audit_log.new_row", "scrub"));
-        rules.add(ColumnRule.of("audit.audit_log.client_addr", "null"));
-        rules.add(ColumnRule.of("public.payments.provider_ref", "hash"));
-        return new RuleSet("demo-1", RuleSet.STRICT, rules);
+    /** The demo's rule file, the one the README shows and the benchmark uses. */
+    static RuleSet demoRules() throws java.io.IOException {
+        return RuleSetFiles.read(java.nio.file.Path.of("..", "deploy", "samples", "demo-rules.yaml"));
     }
 
     @Test
@@ -202,6 +187,7 @@ class DemoThroughTheTopicsTest {
 
     private static void assertEveryNonNullValueChanged(Connection source, Connection copy, String column)
             throws SQLException {
+        assertThat(column).as("a rule of the demo file").isNotBlank();
         String[] parts = column.split("\\.");
         String key = parts[1].startsWith("payments") ? "id::text || paid_at::text" : "id::text";
         String sql = "select " + key + ", " + parts[2] + "::text from " + parts[0] + "." + parts[1];
