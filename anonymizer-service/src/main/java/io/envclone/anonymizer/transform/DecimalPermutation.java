@@ -3,9 +3,9 @@ package io.envclone.anonymizer.transform;
 import java.math.BigInteger;
 
 /**
- * A keyed permutation of the {@code n}-digit numbers: a Feistel network over the smallest even
- * number of bits that holds them, walked until the result is again below 10^n (format-preserving
- * encryption in the manner of FF1, simplified). Being a bijection, distinct inputs give distinct
+ * A keyed permutation of the {@code n}-digit numbers (format-preserving encryption in the manner
+ * of FF1, simplified): a Feistel network in base 10 up to 18 digits; beyond, one over the smallest
+ * even number of bits that holds them, walked until the result is again below 10^n. Being a bijection, distinct inputs give distinct
  * outputs: a unique phone or national-id column stays unique, with no table of what was issued.
  * And no number is left as it was: the result is {@code π⁻¹(π(x) + 1 mod 10^n)}, a bijection
  * without fixed points, where π alone would leave about one number in 10^n unchanged (often, for
@@ -14,13 +14,31 @@ import java.math.BigInteger;
 final class DecimalPermutation {
 
     private static final int ROUNDS = 8;
+    /** Up to 18 digits the numbers fit a long (the usual case: phones, ids, cards); beyond, BigInteger. */
+    private static final int LONG_DIGITS = 18;
+    private static final long[] POWERS = new long[LONG_DIGITS + 1];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i <= LONG_DIGITS; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
+    }
 
     private final KeyedHash hash;
     private final String domain;
+    /** The round functions' domains by number length and round, made once. */
+    private final byte[][][] roundDomains = new byte[LONG_DIGITS + 1][ROUNDS][];
 
     DecimalPermutation(KeyedHash hash, String domain) {
         this.hash = hash;
         this.domain = domain;
+        for (int length = 1; length <= LONG_DIGITS; length++) {
+            for (int round = 0; round < ROUNDS; round++) {
+                roundDomains[length][round] = (domain + "#" + length + "#" + round)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** {@code digits} (all 0-9) permuted among the numbers of as many digits, leading zeros kept. */
@@ -28,12 +46,52 @@ final class DecimalPermutation {
         if (digits.isEmpty()) {
             return digits;
         }
+        if (digits.length() <= LONG_DIGITS) {
+            return permuteLong(digits);
+        }
         BigInteger size = BigInteger.TEN.pow(digits.length());
         int bits = Math.max(2, size.subtract(BigInteger.ONE).bitLength());
         int half = (bits + bits % 2) / 2;
         BigInteger shifted = walk(new BigInteger(digits), size, half, digits.length(), true).add(BigInteger.ONE).mod(size);
         String out = walk(shifted, size, half, digits.length(), false).toString();
         return "0".repeat(digits.length() - out.length()) + out;
+    }
+
+    /**
+     * Up to 18 digits: a Feistel network in base 10, as FF1 does (the digits split in two halves, each
+     * round adding a keyed function of one half to the other modulo its size), so every value stays
+     * an n-digit number and no cycle walking is needed: 16 keyed hashes a value, whatever its length.
+     */
+    private String permuteLong(String digits) {
+        int length = digits.length();
+        int u = length / 2;
+        long value = Long.parseLong(digits);
+        long shifted = (feistel10(value, u, length, true) + 1) % POWERS[length];
+        String out = Long.toString(feistel10(shifted, u, length, false));
+        return "0".repeat(length - out.length()) + out;
+    }
+
+    private long feistel10(long value, int u, int length, boolean forward) {
+        int v = length - u;
+        long a = value / POWERS[v];
+        long b = value % POWERS[v];
+        if (forward) {
+            for (int round = 0; round < ROUNDS; round++) {
+                long modulus = POWERS[round % 2 == 0 ? u : v];
+                long c = (a + Long.remainderUnsigned(hash.of(roundDomains[length][round], b), modulus)) % modulus;
+                a = b;
+                b = c;
+            }
+        } else {
+            for (int round = ROUNDS - 1; round >= 0; round--) {
+                long modulus = POWERS[round % 2 == 0 ? u : v];
+                long previous = Math.floorMod(b - Long.remainderUnsigned(hash.of(roundDomains[length][round], a), modulus),
+                        modulus);
+                b = a;
+                a = previous;
+            }
+        }
+        return a * POWERS[v] + b;
     }
 
     /** π (or π⁻¹) on [0, size): the Feistel network applied until the value is back in range (cycle walking). */

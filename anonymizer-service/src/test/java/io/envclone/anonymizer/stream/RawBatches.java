@@ -56,50 +56,57 @@ final class RawBatches {
         return tables;
     }
 
-    /** Sends every table; returns the batches sent. */
+    /** Every table of the database as batches of {@code rowsPerBatch} rows, in memory. */
+    static List<TableBatch> batches(Connection connection, String cloneId, int rowsPerBatch) throws Exception {
+        List<TableBatch> batches = new ArrayList<>();
+        for (Table table : tables(connection)) {
+            ByteArrayOutputStream copy = new ByteArrayOutputStream();
+            String columns = String.join(", ", table.columns().stream().map(c -> "\"" + c + "\"").toList());
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut("copy " + table.schema() + "." + table.name()
+                    + " (" + columns + ") to stdout (format binary)", copy);
+            List<byte[]> payloads = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
+            CopyRows.Writer[] current = {new CopyRows.Writer(64 * 1024)};
+            int[] rows = {0};
+            CopyRows.forEach(copy.toByteArray(), row -> {
+                current[0].startRow(row.fields());
+                for (int field = 0; field < row.fields(); field++) {
+                    current[0].copy(row, field);
+                }
+                if (++rows[0] == rowsPerBatch) {
+                    payloads.add(current[0].finish());
+                    counts.add(rows[0]);
+                    current[0] = new CopyRows.Writer(64 * 1024);
+                    rows[0] = 0;
+                }
+            });
+            payloads.add(current[0].finish());
+            counts.add(rows[0]);
+            for (int seq = 0; seq < payloads.size(); seq++) {
+                batches.add(new TableBatch(cloneId, table.schema(), table.name(), 0, 1, 1, seq, seq == payloads.size() - 1,
+                        counts.get(seq), table.columns(), table.types(), table.wireTypes(), table.partitionOf(),
+                        payloads.get(seq)));
+            }
+        }
+        return batches;
+    }
+
+    /** Sends every table, encrypted under the clone's key; returns the batches sent. */
     static List<TableBatch> send(Connection connection, String bootstrapServers, String topic, String cloneId,
             BatchCipher cipher, int rowsPerBatch) throws Exception {
-        List<TableBatch> sent = new ArrayList<>();
+        List<TableBatch> sent = batches(connection, cloneId, rowsPerBatch);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            for (Table table : tables(connection)) {
-                ByteArrayOutputStream copy = new ByteArrayOutputStream();
-                String columns = String.join(", ", table.columns().stream().map(c -> "\"" + c + "\"").toList());
-                connection.unwrap(PGConnection.class).getCopyAPI().copyOut("copy " + table.schema() + "." + table.name()
-                        + " (" + columns + ") to stdout (format binary)", copy);
-                List<byte[]> payloads = new ArrayList<>();
-                List<Integer> counts = new ArrayList<>();
-                CopyRows.Writer[] current = {new CopyRows.Writer(64 * 1024)};
-                int[] rows = {0};
-                CopyRows.forEach(copy.toByteArray(), row -> {
-                    current[0].startRow(row.fields());
-                    for (int field = 0; field < row.fields(); field++) {
-                        current[0].copy(row, field);
-                    }
-                    if (++rows[0] == rowsPerBatch) {
-                        payloads.add(current[0].finish());
-                        counts.add(rows[0]);
-                        current[0] = new CopyRows.Writer(64 * 1024);
-                        rows[0] = 0;
-                    }
-                });
-                payloads.add(current[0].finish());
-                counts.add(rows[0]);
-                for (int seq = 0; seq < payloads.size(); seq++) {
-                    TableBatch batch = new TableBatch(cloneId, table.schema(), table.name(), 0, 1, 1, seq,
-                            seq == payloads.size() - 1, counts.get(seq), table.columns(), table.types(), table.wireTypes(),
-                            table.partitionOf(), payloads.get(seq));
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, batch.key(),
-                            cipher.encrypt(batch.key(), batch.rows()));
-                    batch.headers().forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
-                    record.headers().add(new RecordHeader(BatchHeaders.ENCRYPTION,
-                            BatchCipher.ALGORITHM.getBytes(StandardCharsets.UTF_8)));
-                    producer.send(record).get();
-                    sent.add(batch);
-                }
+            for (TableBatch batch : sent) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, batch.key(),
+                        cipher.encrypt(batch.key(), batch.rows()));
+                batch.headers().forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
+                record.headers().add(new RecordHeader(BatchHeaders.ENCRYPTION,
+                        BatchCipher.ALGORITHM.getBytes(StandardCharsets.UTF_8)));
+                producer.send(record).get();
             }
         }
         return sent;

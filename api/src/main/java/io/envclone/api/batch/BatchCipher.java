@@ -45,6 +45,16 @@ public final class BatchCipher {
                 for (int i = 0; i < 20_000; i++) {
                     cipher.update(data, 0, data.length, out, 0);
                 }
+                // decryption goes another way through the provider (all at once, at doFinal): warm it too
+                Cipher sealer = Cipher.getInstance("AES/GCM/NoPadding");
+                byte[] nonce = new byte[NONCE_BYTES];
+                sealer.init(Cipher.ENCRYPT_MODE, throwAway, new GCMParameterSpec(TAG_BITS, nonce));
+                byte[] sealed = sealer.doFinal(data);
+                Cipher opener = Cipher.getInstance("AES/GCM/NoPadding");
+                for (int i = 0; i < 10_000; i++) {
+                    opener.init(Cipher.DECRYPT_MODE, throwAway, new GCMParameterSpec(TAG_BITS, nonce));
+                    opener.doFinal(sealed, 0, sealed.length, out, 0);
+                }
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES-GCM is not available in this JVM", e);
             }

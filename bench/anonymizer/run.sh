@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Anonymizer benchmark: the scale-1 demo database (1.07 M rows) through the demo's rules, per core, and the
+# cloner's raw throughput on the same data in the same run (bench/streaming: pg_dump baseline, Kafka).
+# Needs /usr/lib/postgresql/15 (as bench/streaming/run.sh).
+# Usage: bench/anonymizer/run.sh [scale (default 1)]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+scale="${1:-1}"
+pgbin=/usr/lib/postgresql/15/bin
+work="$(mktemp -d)"
+chmod 777 "$work"
+port=55435
+trap 'runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true' EXIT
+
+echo "== building"
+"$root/mvnw" -q -B -f "$root/pom.xml" -pl anonymizer-service,cli -am install -DskipTests
+"$root/mvnw" -q -B -f "$root/pom.xml" -pl anonymizer-service test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test
+cp="$(cat "$work/cp.txt"):$root/anonymizer-service/target/classes:$root/anonymizer-service/target/test-classes"
+javac -d "$work/classes" -cp "$cp" "$root/bench/anonymizer/AnonymizeBench.java"
+
+echo "== PostgreSQL 15 and the demo database at scale $scale"
+runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -c fsync=off" -l "$work/pg.log" start >/dev/null
+runuser -u postgres -- "$pgbin/createdb" -p $port -h localhost -U postgres lofts
+"$root/envclone" demo --database-url "jdbc:postgresql://localhost:$port/lofts" --user postgres --scale "$scale" \
+  --no-keep-running | tail -1
+
+echo "== anonymizer, one thread, demo rules"
+/usr/bin/time -f "anonymizer JVM: %e s wall, %U s user, peak RSS %M KB" java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp:$work/classes" AnonymizeBench \
+  "jdbc:postgresql://localhost:$port/lofts" postgres "$root/deploy/samples/demo-rules.yaml" 3 2>&1 | grep -E "anonymizer"
