@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  */
 public final class CopyRows {
 
-    static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    /** The signature every binary COPY stream starts with. */
+    public static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
     private CopyRows() {
     }

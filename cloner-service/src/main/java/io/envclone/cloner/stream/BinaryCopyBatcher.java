@@ -1,5 +1,6 @@
 package io.envclone.cloner.stream;
 
+import io.envclone.api.batch.CopyRows;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ final class BinaryCopyBatcher {
         void accept(byte[] payload, int rows, boolean last) throws Exception;
     }
 
-    static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    static final byte[] SIGNATURE = CopyRows.SIGNATURE;
     private static final byte[] HEADER = ByteBuffer.allocate(SIGNATURE.length + 8).put(SIGNATURE).putInt(0).putInt(0)
             .array();
     private static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
