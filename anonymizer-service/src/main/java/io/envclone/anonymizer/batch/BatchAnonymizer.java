@@ -3,8 +3,11 @@ package io.envclone.anonymizer.batch;
 import io.envclone.api.batch.CopyRows;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.batch.WireText;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Applies a clone's rules to one batch: only the columns with a rule are decoded, transformed and
@@ -22,30 +25,31 @@ public final class BatchAnonymizer {
             return batch;
         }
         List<String> columns = batch.columns();
-        int[] fieldOf = new int[table.columns().size()];
-        for (int i = 0; i < fieldOf.length; i++) {
-            TableRules.ColumnTransform transform = table.columns().get(i);
-            fieldOf[i] = columns.indexOf(transform.column()); // -1: a generated column, not sent, recomputed by the target
-            if (fieldOf[i] >= 0 && !WireText.supports(batch.wireTypes().get(fieldOf[i]))
-                    && !transform.type().equals("null")) {
+        List<String> wireTypes = batch.wireTypes();
+        Map<String, Integer> fieldOf = new HashMap<>();
+        for (int field = 0; field < columns.size(); field++) {
+            fieldOf.put(columns.get(field), field);
+        }
+        for (TableRules.ColumnTransform transform : table.columns()) {
+            Integer field = fieldOf.get(transform.column()); // null: a generated column, not sent, recomputed by the target
+            if (field != null && !transform.type().equals("null") && !WireText.supports(wireTypes.get(field))) {
                 throw new IllegalArgumentException(batch.schema() + "." + batch.table() + "." + transform.column()
-                        + " (rule " + transform.type() + "): " + "values of type " + batch.wireTypes().get(fieldOf[i])
-                        + " cannot be decoded by the anonymizer: give the column the transformer null, or keep with a reason");
+                        + " (rule " + transform.type() + "): " + WireText.unsupportedReason(wireTypes.get(field)));
             }
         }
-        boolean hasId = columns.contains("id");
         CopyRows.Writer out = new CopyRows.Writer(batch.rows().length + batch.rows().length / 8);
         CopyRows.forEach(batch.rows(), row -> {
             byte[][] replaced = new byte[columns.size()][];
             boolean[] changed = new boolean[columns.size()];
-            java.util.function.Function<String, String> original = column -> {
-                int field = columns.indexOf(column);
-                return WireText.supports(batch.wireTypes().get(field))
-                        ? WireText.decode(batch.wireTypes().get(field), row.bytes(field)) : null;
+            Function<String, String> original = column -> {
+                int field = fieldOf.get(column);
+                return WireText.supports(wireTypes.get(field)) ? WireText.decode(wireTypes.get(field), row.bytes(field))
+                        : null;
             };
-            RowTransform.apply(table, columns::contains, original, hasId ? original.apply("id") : null, (column, fake) -> {
-                int field = columns.indexOf(column);
-                replaced[field] = WireText.encode(batch.wireTypes().get(field), fake);
+            String index = fieldOf.containsKey("id") ? original.apply("id") : null;
+            RowTransform.apply(table, fieldOf::containsKey, original, index, (column, fake) -> {
+                int field = fieldOf.get(column);
+                replaced[field] = WireText.encode(wireTypes.get(field), fake);
                 changed[field] = true;
             });
             out.startRow(row.fields());

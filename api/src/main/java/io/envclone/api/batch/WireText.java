@@ -21,8 +21,9 @@ import java.util.UUID;
  */
 public final class WireText {
 
+    /** Character types (enums and text domains arrive as them): their binary form is their UTF-8 text. */
     private static final Set<String> TEXT = Set.of("text", "character varying", "character", "citext", "name", "enum",
-            "json", "\"char\"", "bpchar", "varchar");
+            "\"char\"", "bpchar", "varchar");
     private static final LocalDate EPOCH = LocalDate.of(2000, 1, 1);
     private static final LocalDateTime EPOCH_TIME = EPOCH.atStartOfDay();
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
@@ -32,9 +33,15 @@ public final class WireText {
     private WireText() {
     }
 
+    /** Whether {@code wireType} is a character type (not json: text, but not free text a name rule fits). */
+    public static boolean isText(String wireType) {
+        return TEXT.contains(wireType);
+    }
+
     /** Whether values of {@code wireType} can be decoded and encoded here. */
     public static boolean supports(String wireType) {
         return TEXT.contains(wireType) || switch (wireType) {
+            case "json" -> true;
             case "jsonb", "smallint", "integer", "bigint", "numeric", "date", "timestamp without time zone",
                     "timestamp with time zone", "boolean", "uuid" -> true;
             default -> false;
@@ -45,7 +52,7 @@ public final class WireText {
         if (bytes == null) {
             return null;
         }
-        if (TEXT.contains(wireType)) {
+        if (TEXT.contains(wireType) || wireType.equals("json")) {
             return new String(bytes, StandardCharsets.UTF_8);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -68,7 +75,7 @@ public final class WireText {
         if (text == null) {
             return null;
         }
-        if (TEXT.contains(wireType)) {
+        if (TEXT.contains(wireType) || wireType.equals("json")) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
         return switch (wireType) {
@@ -151,8 +158,13 @@ public final class WireText {
         return out.array();
     }
 
+    /** Why values of {@code wireType} cannot be transformed, and what to do instead. */
+    public static String unsupportedReason(String wireType) {
+        return "values of type " + wireType + " cannot be decoded by the anonymizer:"
+                + " give the column the transformer null, or keep with a reason";
+    }
+
     private static IllegalArgumentException unsupported(String wireType) {
-        return new IllegalArgumentException("values of type " + wireType + " cannot be decoded by the anonymizer:"
-                + " give the column the transformer null, or keep with a reason");
+        return new IllegalArgumentException(unsupportedReason(wireType));
     }
 }
