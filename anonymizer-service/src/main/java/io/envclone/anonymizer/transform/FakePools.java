@@ -17,6 +17,8 @@ import net.datafaker.Faker;
 public final class FakePools {
 
     static final int SIZE = 2_000;
+    /** Made once per locale for the whole JVM: they depend on nothing else, and making them costs Faker calls. */
+    private static final java.util.Map<String, FakePools> BY_LOCALE = new java.util.concurrent.ConcurrentHashMap<>();
 
     final List<String> firstNames;
     final List<String> lastNames;
@@ -24,7 +26,11 @@ public final class FakePools {
     final List<String> streets;
     final List<String> companies;
 
-    public FakePools(String locale) {
+    public static FakePools of(String locale) {
+        return BY_LOCALE.computeIfAbsent(locale, FakePools::new);
+    }
+
+    private FakePools(String locale) {
         Faker faker = new Faker(Locale.forLanguageTag(locale), new Random(20_261_201L));
         this.firstNames = distinct(() -> faker.name().firstName(), SIZE);
         this.lastNames = distinct(() -> faker.name().lastName(), SIZE);

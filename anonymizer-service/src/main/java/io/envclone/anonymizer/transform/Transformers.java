@@ -3,8 +3,6 @@ package io.envclone.anonymizer.transform;
 import io.envclone.api.anonymize.ColumnRule;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The transformers by name, built from a rule with its options under the environment's key.
@@ -19,7 +17,6 @@ public final class Transformers {
             "amount", "constant", "null", "hash", "keep", "scrub");
 
     private final KeyedHash hash;
-    private final Map<String, FakePools> pools = new ConcurrentHashMap<>();
 
     public Transformers(KeyedHash hash) {
         this.hash = hash;
@@ -111,7 +108,7 @@ public final class Transformers {
 
     private Transformer names(ColumnRule rule, NameTransformer.Kind kind) {
         String locale = rule.option("locale", "fr");
-        return new NameTransformer(kind, hash, pools.computeIfAbsent(locale, FakePools::new));
+        return new NameTransformer(kind, hash, FakePools.of(locale));
     }
 
     private static DateTransformer.Keep keep(ColumnRule rule) {
