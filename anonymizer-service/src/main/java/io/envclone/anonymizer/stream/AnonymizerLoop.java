@@ -5,6 +5,7 @@ import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.event.CloneEvent;
+import io.envclone.service.kafka.EventJson;
 import io.envclone.service.kafka.KafkaTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,9 +1,7 @@
 package io.envclone.cloner.stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.envclone.api.event.CloneEvent;
+import io.envclone.service.kafka.EventJson;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,9 +12,6 @@ final class EventPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final String topic;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     private final java.util.function.Consumer<CloneEvent> observer;
 
     EventPublisher(String bootstrapServers, String topic, java.util.function.Consumer<CloneEvent> observer,
@@ -29,11 +24,7 @@ final class EventPublisher implements AutoCloseable {
     /** Best effort: progress must not stop a clone; the final event is awaited by {@link #close()}. */
     void publish(CloneEvent event) {
         observer.accept(event);
-        try {
-            producer.send(new ProducerRecord<>(topic, event.cloneId(), json.writeValueAsString(event)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write event " + event.type(), e);
-        }
+        producer.send(new ProducerRecord<>(topic, event.cloneId(), EventJson.write(event)));
     }
 
     @Override

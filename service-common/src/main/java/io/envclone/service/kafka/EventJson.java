@@ -1,4 +1,4 @@
-package io.envclone.anonymizer.stream;
+package io.envclone.service.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.envclone.api.event.CloneEvent;
 
-/** Clone events as JSON, in the same shape as the cloner's. */
-final class EventJson {
+/** Clone events as JSON on {@code envclone.events}: one shape, whichever service writes them. */
+public final class EventJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -15,7 +15,7 @@ final class EventJson {
     private EventJson() {
     }
 
-    static String write(CloneEvent event) {
+    public static String write(CloneEvent event) {
         try {
             return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {
