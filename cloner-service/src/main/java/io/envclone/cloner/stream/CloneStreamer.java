@@ -131,18 +131,18 @@ public final class CloneStreamer {
                 BatchPublisher publisher = new BatchPublisher(bootstrapServers, topic, cipher, producerSettings)) {
             LOG.infof("clone %s step 1: snapshot %s exported (attempt %d)", cloneId, snapshot.id(), resume.attempt());
             hooks.listener().exported(snapshot.id());
-            List<SourceTable> tables;
-            ClonePlan plan;
+            Planned planned;
             try (ReadOnlySource planner = connector.open(source)) {
-                tables = planner.readInSnapshot(snapshot.id(), connection -> SourceTables.list(connection,
-                        options.selection()));
-                plan = planner.readInSnapshot(snapshot.id(), connection ->
-                        new ChunkPlanner(options.chunkBytes()).plan(connection, tables, resume.plan()));
-                planner.readInSnapshot(snapshot.id(), connection -> {
-                    RowFilterCheck.check(connection, options.filters(), tables);
-                    return null;
+                // one transaction in the snapshot: the tables, their chunks, the filters checked on them
+                planned = planner.readInSnapshot(snapshot.id(), connection -> {
+                    List<SourceTable> listed = SourceTables.list(connection, options.selection());
+                    ClonePlan made = new ChunkPlanner(options.chunkBytes()).plan(connection, listed, resume.plan());
+                    RowFilterCheck.check(connection, options.filters(), listed);
+                    return new Planned(listed, made);
                 });
             }
+            List<SourceTable> tables = planned.tables();
+            ClonePlan plan = planned.plan();
             if (!plan.equals(resume.plan())) {
                 checkpoints.planned(cloneId, plan);
             }
@@ -165,6 +165,9 @@ public final class CloneStreamer {
                     result.elapsed().toMillis());
             return result;
         }
+    }
+
+    private record Planned(List<SourceTable> tables, ClonePlan plan) {
     }
 
     /** Tables an earlier attempt finished: told done once more (with that attempt's counts), not read again. */
