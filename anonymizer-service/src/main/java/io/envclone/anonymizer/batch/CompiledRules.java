@@ -25,13 +25,12 @@ public final class CompiledRules {
         Transformers transformers = new Transformers(key);
         Map<String, List<TableRules.ColumnTransform>> columns = new LinkedHashMap<>();
         for (ColumnRule rule : rules.rules()) {
-            String[] parts = rule.column() == null ? new String[0] : rule.column().split("\\.");
-            if (parts.length != 3) {
+            if (rule.tableName() == null) {
                 throw new IllegalArgumentException((rule.column() == null ? "a rule" : rule.column())
                         + ": name the column as schema.table.column");
             }
-            columns.computeIfAbsent(parts[0] + "." + parts[1], table -> new ArrayList<>())
-                    .add(new TableRules.ColumnTransform(parts[2], rule.type().toLowerCase(java.util.Locale.ROOT),
+            columns.computeIfAbsent(rule.tableName(), table -> new ArrayList<>())
+                    .add(new TableRules.ColumnTransform(rule.columnName(), rule.type().toLowerCase(java.util.Locale.ROOT),
                             transformers.create(rule)));
         }
         this.byTable = new LinkedHashMap<>();

@@ -23,8 +23,6 @@ public final class RuleValidator {
     public record RuleError(String column, String message) {
     }
 
-    private static final Set<String> TEXT = Set.of("text", "character varying", "character", "citext", "name", "enum",
-            "varchar", "bpchar");
     private static final Map<String, Set<String>> ALSO_ACCEPTS = Map.of(
             "date", Set.of("date", "timestamp without time zone", "timestamp with time zone"),
             "number", Set.of("numeric", "integer", "bigint", "smallint"),
@@ -46,8 +44,7 @@ public final class RuleValidator {
         Set<String> seen = new java.util.HashSet<>();
         for (ColumnRule rule : rules.rules()) {
             String column = rule.column() == null ? "" : rule.column();
-            String[] parts = column.split("\\.");
-            if (parts.length != 3) {
+            if (rule.tableName() == null) {
                 errors.add(new RuleError(column, "name the column as schema.table.column"));
                 continue;
             }
@@ -68,22 +65,22 @@ public final class RuleValidator {
                 errors.add(new RuleError(column, "keep needs a reason (why this column holds nothing personal)"));
             }
             if (schema != null && !schema.isEmpty()) {
-                checkAgainstSchema(rule, parts, schema, errors);
+                checkAgainstSchema(rule, schema, errors);
             }
         }
         return errors;
     }
 
-    private static void checkAgainstSchema(ColumnRule rule, String[] parts, Map<String, Map<String, String>> schema,
+    private static void checkAgainstSchema(ColumnRule rule, Map<String, Map<String, String>> schema,
             List<RuleError> errors) {
-        Map<String, String> table = schema.get(parts[0] + "." + parts[1]);
+        Map<String, String> table = schema.get(rule.tableName());
         if (table == null) {
-            errors.add(new RuleError(rule.column(), "table " + parts[0] + "." + parts[1] + " is not in the schema"));
+            errors.add(new RuleError(rule.column(), "table " + rule.tableName() + " is not in the schema"));
             return;
         }
-        String type = table.get(parts[2]);
+        String type = table.get(rule.columnName());
         if (type == null) {
-            errors.add(new RuleError(rule.column(), "column " + parts[2] + " is not in " + parts[0] + "." + parts[1]
+            errors.add(new RuleError(rule.column(), "column " + rule.columnName() + " is not in " + rule.tableName()
                     + ": its columns are " + new java.util.TreeSet<>(table.keySet())));
             return;
         }
@@ -92,9 +89,8 @@ public final class RuleValidator {
             return;
         }
         if (!WireText.supports(type)) {
-            errors.add(new RuleError(rule.column(), "values of type " + type
-                    + " cannot be decoded by the anonymizer: use null, or keep with a reason"));
-        } else if (!TEXT.contains(type) && !ALSO_ACCEPTS.getOrDefault(transformer, Set.of()).contains(type)) {
+            errors.add(new RuleError(rule.column(), WireText.unsupportedReason(type)));
+        } else if (!WireText.isText(type) && !ALSO_ACCEPTS.getOrDefault(transformer, Set.of()).contains(type)) {
             errors.add(new RuleError(rule.column(), "transformer " + transformer + " does not fit a column of type " + type));
         }
     }

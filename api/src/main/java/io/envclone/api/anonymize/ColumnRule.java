@@ -29,6 +29,23 @@ public record ColumnRule(String column, String type, Map<String, String> options
         return new ColumnRule(column, type, more, paths, reason);
     }
 
+    /** {@code schema.table} of the column, or null when {@code column} is not {@code schema.table.column}. */
+    public String tableName() {
+        String[] parts = parts();
+        return parts == null ? null : parts[0] + "." + parts[1];
+    }
+
+    /** The column's own name, or null when {@code column} is not {@code schema.table.column}. */
+    public String columnName() {
+        String[] parts = parts();
+        return parts == null ? null : parts[2];
+    }
+
+    private String[] parts() {
+        String[] parts = column == null ? new String[0] : column.split("\\.");
+        return parts.length == 3 ? parts : null;
+    }
+
     public String option(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }
