@@ -6,11 +6,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 scale="${1:-1}"
-pgbin=/usr/lib/postgresql/15/bin
 work="$(mktemp -d)"
 chmod 777 "$work"
 port=55435
-trap 'runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true' EXIT
+source "$root/bench/demo-on-pg15.sh"
+trap stop_pg15 EXIT
 
 echo "== building"
 "$root/mvnw" -q -B -f "$root/pom.xml" -pl anonymizer-service,cli -am install -DskipTests
@@ -19,12 +19,7 @@ echo "== building"
 cp="$(cat "$work/cp.txt"):$root/anonymizer-service/target/classes:$root/anonymizer-service/target/test-classes"
 javac -d "$work/classes" -cp "$cp" "$root/bench/anonymizer/AnonymizeBench.java"
 
-echo "== PostgreSQL 15 and the demo database at scale $scale"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -c fsync=off" -l "$work/pg.log" start >/dev/null
-runuser -u postgres -- "$pgbin/createdb" -p $port -h localhost -U postgres lofts
-"$root/envclone" demo --database-url "jdbc:postgresql://localhost:$port/lofts" --user postgres --scale "$scale" \
-  --no-keep-running | tail -1
+start_demo_on_pg15
 
 echo "== anonymizer, one thread, demo rules"
 /usr/bin/time -f "anonymizer JVM: %e s wall, %U s user, peak RSS %M KB" java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp:$work/classes" AnonymizeBench \

@@ -7,11 +7,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 scale="${1:-1}"
 parallelism="${2:-2}"
-pgbin=/usr/lib/postgresql/15/bin
 work="$(mktemp -d)"
 chmod 777 "$work"
 port=55432
-trap 'runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true; kill $broker_pid 2>/dev/null || true' EXIT
+pg_options="-c shared_buffers=256MB"
+source "$root/bench/demo-on-pg15.sh"
+trap 'stop_pg15; kill $broker_pid 2>/dev/null || true' EXIT
 
 echo "== building"
 "$root/mvnw" -q -B -f "$root/pom.xml" -pl cloner-service,cli -am install -DskipTests
@@ -20,12 +21,7 @@ echo "== building"
 cp="$(cat "$work/cp.txt"):$root/cloner-service/target/classes"
 javac -d "$work/classes" -cp "$cp" "$root/bench/streaming/StreamBench.java" "$root/bench/streaming/KafkaBrokerMain.java"
 
-echo "== PostgreSQL 15 and the demo database at scale $scale"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -c fsync=off -c shared_buffers=256MB" -l "$work/pg.log" start >/dev/null
-runuser -u postgres -- "$pgbin/createdb" -p $port -h localhost -U postgres lofts
-"$root/envclone" demo --database-url "jdbc:postgresql://localhost:$port/lofts" --user postgres --scale "$scale" \
-  --no-keep-running | tail -3
+start_demo_on_pg15
 
 echo "== Kafka broker (its own JVM)"
 java -cp "$cp:$work/classes" KafkaBrokerMain > "$work/broker.out" 2>"$work/broker.err" &
