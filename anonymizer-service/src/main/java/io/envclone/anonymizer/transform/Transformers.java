@@ -14,7 +14,7 @@ public final class Transformers {
 
     public static final List<String> NAMES = List.of("email", "template", "custom", "name", "first_name", "last_name",
             "company", "address", "city", "phone", "national_id", "iban", "card", "financial", "date", "number",
-            "amount", "constant", "null", "hash", "keep", "scrub");
+            "amount", "constant", "null", "hash", "keep", "scrub", "password");
 
     private final KeyedHash hash;
 
@@ -64,6 +64,8 @@ public final class Transformers {
             }
             case "keep" -> (value, row) -> value;
             case "scrub" -> scrubber();
+            case "password" -> new PasswordTransformer(hash, rule.option("password", PasswordTransformer.DEFAULT_PASSWORD),
+                    rule.option("format", "same"));
             default -> throw new IllegalArgumentException("unknown transformer '" + rule.type() + "': use one of " + NAMES);
         };
     }
