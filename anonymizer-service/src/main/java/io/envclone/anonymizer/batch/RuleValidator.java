@@ -85,6 +85,11 @@ public final class RuleValidator {
             return;
         }
         String transformer = rule.type().toLowerCase(java.util.Locale.ROOT);
+        if (!rule.paths().isEmpty() && !Set.of("json", "jsonb", "text").contains(type)) {
+            errors.add(new RuleError(rule.column(), "paths name keys inside json, but the column is " + type
+                    + ": drop paths, or give them to a json or jsonb column"));
+            return;
+        }
         if (ANY_TYPE.contains(transformer)) {
             return;
         }

@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  * sensitive values (a name, an address) are replaced wherever they appear too. JSON keeps its
  * structure; a leaf is treated by its key ({@code email}, {@code phone}, {@code name}, ...) like
  * the column of that name, and any other string leaf is scrubbed as text.
+ *
+ * <p>A rule's {@code paths} ({@code guest.email: email}; arrays are crossed, so the path of an
+ * array's elements is the array's) give leaves a transformer of their own, applied first; their
+ * replaced values are then replaced wherever they appear in the other leaves too. Without
+ * {@code scrubRest} (a {@code keep} rule with paths) only the paths change.
  */
 final class Scrubber implements Transformer {
 
@@ -34,16 +39,30 @@ final class Scrubber implements Transformer {
     private final Transformer card;
     private final Transformer nationalId;
     private final Map<String, Transformer> byKey;
+    private final Map<String, Transformer> byPath;
+    private final boolean scrubRest;
 
     /** {@code byKey}: the transformer of a JSON leaf by its key, lower case ({@code email}, {@code phone}, ...). */
     Scrubber(Transformer email, Transformer phone, Transformer iban, Transformer card, Transformer nationalId,
             Map<String, Transformer> byKey) {
+        this(email, phone, iban, card, nationalId, byKey, Map.of(), true);
+    }
+
+    private Scrubber(Transformer email, Transformer phone, Transformer iban, Transformer card, Transformer nationalId,
+            Map<String, Transformer> byKey, Map<String, Transformer> byPath, boolean scrubRest) {
         this.email = email;
         this.phone = phone;
         this.iban = iban;
         this.card = card;
         this.nationalId = nationalId;
         this.byKey = Map.copyOf(byKey);
+        this.byPath = Map.copyOf(byPath);
+        this.scrubRest = scrubRest;
+    }
+
+    /** This scrubber with transformers for JSON paths; {@code scrubRest} false: every other leaf is kept as it is. */
+    Scrubber withPaths(Map<String, Transformer> paths, boolean scrubRest) {
+        return new Scrubber(email, phone, iban, card, nationalId, byKey, paths, scrubRest);
     }
 
     @Override
@@ -55,33 +74,93 @@ final class Scrubber implements Transformer {
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
                 JsonNode tree = JSON.readTree(value);
-                return JSON.writeValueAsString(scrubJson(tree, null, row));
+                Row withPathValues = byPath.isEmpty() ? row : new PathValues(row);
+                if (!byPath.isEmpty()) {
+                    walk(tree, null, "", withPathValues, true);
+                }
+                if (scrubRest) {
+                    walk(tree, null, "", withPathValues, false);
+                }
+                return JSON.writeValueAsString(tree);
             } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
                 // text that starts like JSON: scrub it as text
             }
         }
-        return scrubText(value, row);
+        return scrubRest ? scrubText(value, row) : value;
     }
 
-    private JsonNode scrubJson(JsonNode node, String key, Row row) {
+    /**
+     * Replaces the leaves under {@code node} in place: in the {@code paths} pass only those a path
+     * names, otherwise every other one, by its key or as text.
+     */
+    private JsonNode walk(JsonNode node, String key, String path, Row row, boolean paths) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                field.setValue(scrubJson(field.getValue(), field.getKey(), row));
+                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                field.setValue(walk(field.getValue(), field.getKey(), at, row, paths));
             }
             return object;
         }
         if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, scrubJson(array.get(i), key, row));
+                array.set(i, walk(array.get(i), key, path, row, paths));
             }
             return array;
         }
-        if (node.isTextual()) {
-            Transformer leaf = key == null ? null : byKey.get(key.toLowerCase(Locale.ROOT));
-            return new TextNode(leaf != null ? leaf.apply(node.asText(), row) : scrubText(node.asText(), row));
+        Transformer own = byPath.get(path);
+        if (paths) {
+            return own == null || node.isNull() ? node : leaf(node, own.apply(node.asText(), row), row);
         }
-        return node; // numbers, booleans, null: no text to hide
+        if (own != null || !node.isTextual()) {
+            return node; // done in the paths pass; numbers, booleans, null: no text to hide
+        }
+        Transformer leaf = key == null ? null : byKey.get(key.toLowerCase(Locale.ROOT));
+        return new TextNode(leaf != null ? leaf.apply(node.asText(), row) : scrubText(node.asText(), row));
+    }
+
+    /** A path's replacement, a number where the original was one and the replacement still is. */
+    private static JsonNode leaf(JsonNode original, String replaced, Row row) {
+        if (replaced == null) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+        if (original.isTextual() && original.asText().length() >= 4) {
+            row.replacements().put(original.asText(), replaced);
+        }
+        if (original.isNumber()) {
+            try {
+                return new com.fasterxml.jackson.databind.node.DecimalNode(new java.math.BigDecimal(replaced));
+            } catch (NumberFormatException text) {
+                return new TextNode(replaced);
+            }
+        }
+        return new TextNode(replaced);
+    }
+
+    /** The row, with the values its JSON paths replaced added to what its text must not show. */
+    private static final class PathValues implements Row {
+        private final Row row;
+        private final Map<String, String> replacements;
+
+        PathValues(Row row) {
+            this.row = row;
+            this.replacements = new java.util.HashMap<>(row.replacements());
+        }
+
+        @Override
+        public String column(String column) {
+            return row.column(column);
+        }
+
+        @Override
+        public String index() {
+            return row.index();
+        }
+
+        @Override
+        public Map<String, String> replacements() {
+            return replacements;
+        }
     }
 
     String scrubText(String text, Row row) {

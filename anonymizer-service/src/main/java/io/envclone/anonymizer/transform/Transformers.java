@@ -32,6 +32,9 @@ public final class Transformers {
 
     private Transformer build(ColumnRule rule) {
         String type = rule.type() == null ? "" : rule.type().toLowerCase(Locale.ROOT);
+        if (!rule.paths().isEmpty()) {
+            return withPaths(rule, type);
+        }
         return switch (type) {
             case "email" -> new TemplateTransformer(new Template(rule.option("template", TemplateTransformer.DEFAULT_EMAIL),
                     "email", hash));
@@ -70,8 +73,28 @@ public final class Transformers {
         };
     }
 
+    /** A JSON column whose paths have transformers of their own, the rest scrubbed ({@code scrub}) or kept ({@code keep}). */
+    private Transformer withPaths(ColumnRule rule, String type) {
+        if (!type.equals("scrub") && !type.equals("keep")) {
+            throw new IllegalArgumentException("paths are for json columns of type scrub (the rest is scrubbed) or keep"
+                    + " (the rest is kept), not " + rule.type());
+        }
+        java.util.Map<String, Transformer> paths = new java.util.HashMap<>();
+        rule.paths().forEach((path, pathType) -> {
+            if (path.isBlank() || path.startsWith(".") || path.endsWith(".")) {
+                throw new IllegalArgumentException("path '" + path + "' is not key.key...: name the leaf, e.g. guest.email");
+            }
+            try {
+                paths.put(path, build(ColumnRule.of(rule.column(), pathType)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("path " + path + ": " + e.getMessage(), e);
+            }
+        });
+        return scrubber().withPaths(paths, type.equals("scrub"));
+    }
+
     /** The scrubber, with the default transformer of each kind: what it finds is replaced as its column would be. */
-    private Transformer scrubber() {
+    private Scrubber scrubber() {
         Transformer email = build(ColumnRule.of("", "email"));
         Transformer phone = new PhoneTransformer(hash);
         Transformer iban = new IbanTransformer(hash);

@@ -77,4 +77,28 @@ class ScrubberTest {
         assertThat(SCRUB.apply("Rien de personnel, 3 nuits à 12000 DA.", row)).isEqualTo("Rien de personnel, 3 nuits à 12000 DA.");
         assertThat(SCRUB.apply(null, row)).isNull();
     }
+
+    @Test
+    void jsonPathsHaveTransformersOfTheirOwnAndTheirValuesLeaveTheOtherLeaves() {
+        String payload = "{\"guest\": {\"contact\": \"amina@gmail.com\", \"who\": \"Amina Benali\", \"loyalty\": 4412},"
+                + " \"history\": [{\"by\": \"Amina Benali\"}, {\"by\": \"Karim Saadi\"}], \"note\": \"Amina Benali arrive tard\"}";
+        ColumnRule scrubbed = new ColumnRule("public.notifications.payload", "scrub", Map.of(),
+                Map.of("guest.contact", "email", "guest.who", "name", "history.by", "name", "guest.loyalty", "number"), "");
+        String out = TRANSFORMERS.create(scrubbed).apply(payload, Row.NONE);
+        String fakeName = TRANSFORMERS.create(ColumnRule.of("x.y.z", "name")).apply("Amina Benali", Row.NONE);
+        assertThat(out).doesNotContain("amina@gmail.com", "Amina Benali", "Karim Saadi", "4412")
+                .contains("\"contact\":\"" + EMAIL.apply("amina@gmail.com", Row.NONE) + "\"",
+                        "\"who\":\"" + fakeName + "\"", "{\"by\":\"" + fakeName + "\"}",
+                        "\"note\":\"" + fakeName + " arrive tard\"")
+                .containsPattern("\"loyalty\":\\d+[,}]");
+
+        ColumnRule kept = new ColumnRule("public.notifications.payload", "keep", Map.of(), Map.of("guest.contact", "email"),
+                "only the contact is personal");
+        assertThat(TRANSFORMERS.create(kept).apply(payload, Row.NONE)).doesNotContain("amina@gmail.com")
+                .contains("Amina Benali", "Karim Saadi", "4412");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TRANSFORMERS.create(new ColumnRule("public.t.c", "email",
+                Map.of(), Map.of("a", "name"), ""))).hasMessageContaining("public.t.c: paths are for json columns");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TRANSFORMERS.create(new ColumnRule("public.t.c", "scrub",
+                Map.of(), Map.of("guest.email", "emial"), ""))).hasMessageContaining("path guest.email: unknown transformer 'emial'");
+    }
 }
