@@ -84,10 +84,12 @@ final class NameClassifier {
     private static final Set<List<String>> REGIONS = Set.of(List.of("district"), List.of("region"), List.of("province"),
             List.of("country"), List.of("pays"), List.of("departement"), List.of("wilaya"), List.of("county"),
             List.of("country", "code"), List.of("continent"));
-    /** Words that make a name about the thing, not the thing: {@code email_status}, {@code address_type}. */
-    private static final Set<String> QUALIFIERS = Set.of("type", "kind", "status", "count", "uuid", "at",
-            "on", "length", "size", "flag", "format", "verified", "confirmed", "enabled", "changed", "sent", "consent",
-            "optin", "provider", "domain", "template", "visibility", "preference", "preferences", "language", "locale",
+    /**
+     * Words that make a name about the thing, not the thing: {@code email_status}, {@code address_type}.
+     * Times ({@code email_confirmed_at}) need none: their type already says they hold no email.
+     */
+    private static final Set<String> QUALIFIERS = Set.of("type", "kind", "status", "count", "uuid", "length", "size",
+            "flag", "format", "verified", "confirmed", "enabled", "changed", "sent", "consent", "optin", "provider", "domain", "template", "visibility", "preference", "preferences", "language", "locale",
             "policy", "is", "has", "nb");
     /** Words of tables that hold people: a bare {@code name} there is a person's. */
     private static final Set<String> PERSON_TABLES = Set.of("customer", "user", "staff", "employee", "guest", "client",

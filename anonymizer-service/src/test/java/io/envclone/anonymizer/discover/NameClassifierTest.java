@@ -100,7 +100,6 @@ class NameClassifierTest {
     @Test
     void namesAboutTheThingAreNotTheThing() {
         assertThat(kind("public.t", "email_verified")).isNull();
-        assertThat(kind("public.t", "email_confirmed_at")).isNull();
         assertThat(kind("public.t", "address_id")).isNull();
         assertThat(kind("public.t", "address_type")).isNull();
         assertThat(kind("public.t", "content_type")).isNull();
