@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Whether one column holds personal data, and why. In order: generated columns and keys are not
- * (keys of text are read for content: an email can be a key); then the type when it says enough
+ * Whether one column holds personal data, and why. In order: generated columns and number or uuid
+ * keys are not (keys of text are read for content: an email can be a key); then the type when it says enough
  * (JSON, tsvector, bytea, inet); then the name (and a composite type's name); then the sampled
  * values; last, what the type says when nothing else did. Free text with no sample to read is
  * sensitive until shown otherwise.
@@ -26,11 +26,14 @@ final class ColumnJudge {
         if (column.generated()) {
             return cleared("generated: the clone computes it again from its columns' anonymized values", Evidence.TYPE);
         }
-        if (column.key()) {
-            return type == ValueType.TEXT ? byContent(column, values).orElse(cleared("key of type " + column.type()
-                    + ": it joins rows and no sampled value looks personal", Evidence.TYPE))
-                    : cleared("key of type " + column.type() + ": it joins rows, its value means nothing by itself",
-                            Evidence.TYPE);
+        if (column.key() && type == ValueType.TEXT) {
+            // an email or a login can be a key: its values tell
+            return byContent(column, values).orElse(cleared("key of type " + column.type()
+                    + " with no sampled value to read", Evidence.TYPE));
+        }
+        if (column.key() && (type == ValueType.NUMBER || type == ValueType.UUID)) {
+            return cleared("key of type " + column.type() + ": it joins rows, its value means nothing by itself",
+                    Evidence.TYPE);
         }
         Optional<Judgement> byType = byType(column, type, values);
         if (byType.isPresent()) {

@@ -61,7 +61,8 @@ final class ContentClassifier {
             return Optional.of(new Reading(Kind.FREE_TEXT, "content: " + holding + " of " + n + " sampled values hold "
                     + plurals.get(held) + " or the like inside their text"));
         }
-        return Optional.of(new Reading(null, "content: " + n + " sampled values, short (median " + median
+        return Optional.of(new Reading(null, "content: " + n + (n == 1 ? " sampled value" : " sampled values")
+                + ", short (median " + median
                 + " characters), none looks like an email, phone, IBAN, card, IP address or password hash"));
     }
 

@@ -22,7 +22,7 @@ enum Kind {
     POSTAL_CODE("national_id", Map.of("keep", "2"), "a postal code (its first 2 digits, the region, stay)",
             Stored.IDENTIFIER),
     BIRTH_DATE("date", Map.of("keep", "year"), "a birth date (the year stays)", EnumSet.of(ValueType.DATE, ValueType.TEXT)),
-    USERNAME("template", Map.of("template", "user-{hash}"), "a user name (user-{hash} keeps it unique)", Stored.TEXTUAL),
+    USERNAME("template", Map.of("template", "user-{hash}"), "a user name", Stored.TEXTUAL),
     PASSWORD("password", Map.of(), "a password or its hash", Stored.SECRET, "hash"),
     SECRET("hash", Map.of(), "a secret or a token", Stored.SECRET),
     IBAN("iban", Map.of(), "a bank account (IBAN)", Stored.IDENTIFIER),

@@ -48,16 +48,16 @@ final class RuleFitter {
             Optional<String> problem = problem(candidate, column);
             if (problem.isEmpty()) {
                 String why = problems.isEmpty() ? candidate.reason()
-                        : candidate.reason() + "; not " + problems.get(0) + ": " + candidate.type() + " instead";
+                        : candidate.reason() + "; " + problems.get(0) + ": " + candidate.type() + " instead";
                 return new Fit(new Finding(column.qualified(), candidate.type(), candidate.options(), why,
                         judgement.evidence()), true);
             }
-            problems.add(candidate.type() + ", " + problem.get());
+            problems.add(candidate.type() + " does not fit (" + problem.get() + ")");
         }
         ColumnRule wanted = candidates.get(0);
         return new Fit(new Finding(column.qualified(), wanted.type(), wanted.options(), wanted.reason()
-                + "; no rule of this build fits (not " + String.join("; not ", problems)
-                + "): add a rule or keep it with a reason", judgement.evidence()), false);
+                + "; no rule of this build fits: " + String.join(", ", problems) + "; add a rule or keep it with a reason",
+                judgement.evidence()), false);
     }
 
     private static ColumnRule primary(SchemaColumn column, Kind kind, String reason, List<SchemaColumn> tableColumns) {
