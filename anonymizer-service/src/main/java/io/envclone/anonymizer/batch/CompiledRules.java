@@ -35,7 +35,7 @@ public final class CompiledRules {
         }
         this.byTable = new LinkedHashMap<>();
         columns.forEach((table, transforms) -> {
-            transforms.sort(Comparator.comparing(TableRules.ColumnTransform::scrubs)); // scrub last
+            transforms.sort(Comparator.comparingInt(TableRules.ColumnTransform::stage)); // derived ones last
             byTable.put(table, new TableRules(table, List.copyOf(transforms)));
         });
     }

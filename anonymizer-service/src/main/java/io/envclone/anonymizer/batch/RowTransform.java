@@ -26,6 +26,7 @@ final class RowTransform {
     static void apply(TableRules table, Predicate<String> present, Function<String, String> original, String index,
             BiConsumer<String, String> result) {
         Map<String, String> replacements = new HashMap<>();
+        Map<String, String> transformed = new HashMap<>();
         Row row = new Row() {
             @Override
             public String column(String column) {
@@ -35,6 +36,11 @@ final class RowTransform {
             @Override
             public String index() {
                 return index;
+            }
+
+            @Override
+            public String anonymized(String column) {
+                return transformed.containsKey(column) ? transformed.get(column) : column(column);
             }
 
             @Override
@@ -48,9 +54,10 @@ final class RowTransform {
             }
             String before = transform.type().equals("null") ? null : original.apply(transform.column());
             String fake = transform.transformer().apply(before, row);
-            if (before != null && fake != null && !transform.scrubs()) {
+            if (before != null && fake != null && transform.stage() == 0) {
                 replacements.put(before, fake);
             }
+            transformed.put(transform.column(), fake);
             result.accept(transform.column(), fake);
         }
     }

@@ -28,7 +28,8 @@ public final class RuleValidator {
             "number", Set.of("numeric", "integer", "bigint", "smallint"),
             "amount", Set.of("numeric", "integer", "bigint", "smallint"),
             "scrub", Set.of("json", "jsonb"),
-            "hash", Set.of("uuid"));
+            "hash", Set.of("uuid"),
+            "tsvector", Set.of("tsvector"));
     private static final Set<String> ANY_TYPE = Set.of("null", "keep");
     private static final KeyedHash CHECKING_KEY = new KeyedHash("rules-are-checked-not-run".getBytes(StandardCharsets.UTF_8));
 
@@ -89,6 +90,14 @@ public final class RuleValidator {
             errors.add(new RuleError(rule.column(), "paths name keys inside json, but the column is " + type
                     + ": drop paths, or give them to a json or jsonb column"));
             return;
+        }
+        if (transformer.equals("tsvector")) {
+            for (String from : rule.option("from", "").split(",")) {
+                if (!from.isBlank() && !table.containsKey(from.strip())) {
+                    errors.add(new RuleError(rule.column(), "option from names " + from.strip() + ", which is not a column of "
+                            + rule.tableName() + ": its columns are " + new java.util.TreeSet<>(table.keySet())));
+                }
+            }
         }
         if (ANY_TYPE.contains(transformer)) {
             return;

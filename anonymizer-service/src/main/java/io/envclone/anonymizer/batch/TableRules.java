@@ -3,7 +3,7 @@ package io.envclone.anonymizer.batch;
 import io.envclone.anonymizer.transform.Transformer;
 import java.util.List;
 
-/** The transformers of one table, by column; scrubbing ones run last, once the row's other values are known. */
+/** The transformers of one table, by column; derived ones (scrub, then tsvector) run last, once the row's other values are known. */
 record TableRules(String table, List<ColumnTransform> columns) {
 
     /** A column's transformer; {@code type} is the rule's transformer name (metrics count by it). */
@@ -11,6 +11,15 @@ record TableRules(String table, List<ColumnTransform> columns) {
 
         boolean scrubs() {
             return type.equals("scrub");
+        }
+
+        /** 0: from the value alone; 1: {@code scrub}, once the row's other replacements are known; 2: {@code tsvector}, from the finished text. */
+        int stage() {
+            return switch (type) {
+                case "scrub" -> 1;
+                case "tsvector" -> 2;
+                default -> 0;
+            };
         }
     }
 }

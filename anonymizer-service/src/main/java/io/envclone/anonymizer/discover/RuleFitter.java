@@ -45,7 +45,7 @@ final class RuleFitter {
                 continue;
             }
             tried.add(candidate.type());
-            Optional<String> problem = problem(candidate, column);
+            Optional<String> problem = problem(candidate, column, tableColumns);
             if (problem.isEmpty()) {
                 String why = problems.isEmpty() ? candidate.reason()
                         : candidate.reason() + "; " + problems.get(0) + ": " + candidate.type() + " instead";
@@ -83,14 +83,18 @@ final class RuleFitter {
     }
 
     /** Why {@code rule} cannot stand on {@code column}, or empty when it can. */
-    private static Optional<String> problem(ColumnRule rule, SchemaColumn column) {
+    private static Optional<String> problem(ColumnRule rule, SchemaColumn column, List<SchemaColumn> tableColumns) {
         if (!Transformers.NAMES.contains(rule.type())) {
             return Optional.of("this build has no " + rule.type() + " transformer");
         }
         if (rule.type().equals("null") && column.notNull()) {
             return Optional.of("the column is NOT NULL");
         }
-        Map<String, Map<String, String>> types = Map.of(column.table(), Map.of(column.column(), column.type()));
+        Map<String, String> table = new LinkedHashMap<>();
+        tableColumns.stream().filter(other -> other.table().equals(column.table()))
+                .forEach(other -> table.put(other.column(), other.type()));
+        table.put(column.column(), column.type());
+        Map<String, Map<String, String>> types = Map.of(column.table(), table);
         return RuleValidator.validate(new RuleSet("fit", RuleSet.STRICT, List.of(rule)), types).stream()
                 .map(RuleValidator.RuleError::message).findFirst();
     }

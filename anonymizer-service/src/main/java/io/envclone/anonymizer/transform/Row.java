@@ -12,6 +12,11 @@ public interface Row {
     /** A number that is the same for this row in every run: its primary key's value, or null when it has none. */
     String index();
 
+    /** The text of {@code column} as the copy will hold it: its replacement when a rule ran on it, else the original. */
+    default String anonymized(String column) {
+        return column(column);
+    }
+
     /** This row's sensitive values already replaced, original to fake: {@code scrub} replaces them in its text too. */
     default java.util.Map<String, String> replacements() {
         return java.util.Map.of();

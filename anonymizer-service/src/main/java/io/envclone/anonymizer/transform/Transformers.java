@@ -14,7 +14,7 @@ public final class Transformers {
 
     public static final List<String> NAMES = List.of("email", "template", "custom", "name", "first_name", "last_name",
             "company", "address", "city", "phone", "national_id", "iban", "card", "financial", "date", "number",
-            "amount", "constant", "null", "hash", "keep", "scrub", "password");
+            "amount", "constant", "null", "hash", "keep", "scrub", "password", "tsvector");
 
     private final KeyedHash hash;
 
@@ -67,6 +67,7 @@ public final class Transformers {
             }
             case "keep" -> (value, row) -> value;
             case "scrub" -> scrubber();
+            case "tsvector" -> new TsVectorTransformer(required(rule, "from"));
             case "password" -> new PasswordTransformer(hash, rule.option("password", PasswordTransformer.DEFAULT_PASSWORD),
                     rule.option("format", "same"));
             default -> throw new IllegalArgumentException("unknown transformer '" + rule.type() + "': use one of " + NAMES);
@@ -121,6 +122,10 @@ public final class Transformers {
         }
         for (String key : List.of("address", "adresse", "street")) {
             byKey.put(key, address);
+        }
+        Transformer username = new TemplateTransformer(new Template("user-{hash}", "username", hash));
+        for (String key : List.of("username", "user_name", "login", "pseudo", "handle", "user")) {
+            byKey.put(key, username);
         }
         byKey.put("iban", iban);
         byKey.put("national_id", nationalId);

@@ -88,4 +88,32 @@ class WireTextTest {
             }
         }
     }
+
+    @Test
+    void searchVectorsDecodeToTheServersTextAndEncodeToTheSameBytes(RealInfrastructure infra) throws Exception {
+        infra.postgres().dropDatabase("wire_tsvector");
+        infra.postgres().createDatabase("wire_tsvector");
+        try (Connection connection = infra.postgres().connect("wire_tsvector"); var statement = connection.createStatement()) {
+            statement.execute("create table vectors (v tsvector)");
+            statement.execute("""
+                    insert into vectors values (setweight(to_tsvector('simple', 'Amina Benali-Saadi'), 'A')
+                        || to_tsvector('simple', 'l''été à Oran, Oran encore')), (''), ('a:1,3B,5C zz:2 ''it''''s'':4 back\\\\slash')""");
+            List<String> serverText = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("select v::text from vectors")) {
+                while (rows.next()) {
+                    serverText.add(rows.getString(1));
+                }
+            }
+            ByteArrayOutputStream binary = new ByteArrayOutputStream();
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut("copy vectors to stdout (format binary)", binary);
+            List<String> decoded = new ArrayList<>();
+            CopyRows.forEach(binary.toByteArray(), row -> {
+                String text = WireText.decode("tsvector", row.bytes(0));
+                decoded.add(text);
+                assertThat(WireText.encode("tsvector", text)).as("%s encodes back to the same bytes", text)
+                        .isEqualTo(row.bytes(0));
+            });
+            assertThat(decoded).isEqualTo(serverText);
+        }
+    }
 }

@@ -43,7 +43,7 @@ public final class WireText {
         return TEXT.contains(wireType) || switch (wireType) {
             case "json" -> true;
             case "jsonb", "smallint", "integer", "bigint", "numeric", "date", "timestamp without time zone",
-                    "timestamp with time zone", "boolean", "uuid" -> true;
+                    "timestamp with time zone", "boolean", "uuid", "tsvector" -> true;
             default -> false;
         };
     }
@@ -67,6 +67,7 @@ public final class WireText {
             case "timestamp with time zone" -> TIMESTAMP.format(EPOCH_TIME.plus(in.getLong(), ChronoUnit.MICROS)) + "+00";
             case "boolean" -> bytes[0] != 0 ? "true" : "false";
             case "uuid" -> new UUID(in.getLong(), in.getLong()).toString();
+            case "tsvector" -> TsVectorWire.decode(in);
             default -> throw unsupported(wireType);
         };
     }
@@ -96,6 +97,7 @@ public final class WireText {
                 yield ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits())
                         .array();
             }
+            case "tsvector" -> TsVectorWire.encode(text);
             default -> throw unsupported(wireType);
         };
     }
