@@ -29,8 +29,11 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class AnonymizeResource {
 
-    /** {@code anonymizationKey}: base64 of at least 16 bytes (the environment's key); {@code encryptionKey}: the clone's. */
-    public record Register(RuleSet rules, String anonymizationKey, String encryptionKey) {
+    /**
+     * {@code anonymizationKey}: base64 of at least 16 bytes (the environment's key); {@code encryptionKey}: the clone's;
+     * {@code unique}: optional, the rules' columns under a one-column unique constraint or key (from the schema analysis).
+     */
+    public record Register(RuleSet rules, String anonymizationKey, String encryptionKey, List<String> unique) {
         @Override
         public String toString() {
             return "Register[rules " + (rules == null ? null : rules.version()) + "]";
@@ -48,8 +51,11 @@ public class AnonymizeResource {
         }
     }
 
-    /** {@code columns}: optional, {@code schema.table} to column to type, for checks against the schema. */
-    public record Validate(RuleSet rules, Map<String, Map<String, String>> columns) {
+    /**
+     * {@code columns}: optional, {@code schema.table} to column to type, for checks against the schema;
+     * {@code unique}: optional, columns ({@code schema.table.column}) under a one-column unique constraint or key.
+     */
+    public record Validate(RuleSet rules, Map<String, Map<String, String>> columns, List<String> unique) {
     }
 
     public record Validation(boolean valid, List<RuleValidator.RuleError> errors) {
@@ -73,7 +79,8 @@ public class AnonymizeResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("encryptionKey", e.getMessage().substring("encryptionKey ".length()));
         }
-        stream.registrations().register(cloneId, compile(request.rules(), request.anonymizationKey()), cipher);
+        stream.registrations().register(cloneId, compile(request.rules(), request.anonymizationKey(), request.unique()),
+                cipher);
         return Response.noContent().build();
     }
 
@@ -92,7 +99,7 @@ public class AnonymizeResource {
         if (request == null || request.rules() == null || request.rows() == null) {
             throw new InvalidRequestException("body", "needs \"rules\" and \"rows\": [{\"table\": ..., \"values\": {...}}]");
         }
-        CompiledRules rules = compile(request.rules(), request.anonymizationKey());
+        CompiledRules rules = compile(request.rules(), request.anonymizationKey(), List.of());
         try {
             return request.rows().stream()
                     .map(row -> new SampleRow(row.table(), rules.preview(row.table(), row.values())))
@@ -108,11 +115,12 @@ public class AnonymizeResource {
         if (request == null || request.rules() == null) {
             throw new InvalidRequestException("rules", "are missing: give the rule set to check");
         }
-        List<RuleValidator.RuleError> errors = RuleValidator.validate(request.rules(), request.columns());
+        List<RuleValidator.RuleError> errors = RuleValidator.validate(request.rules(), request.columns(),
+                request.unique() == null ? java.util.Set.of() : java.util.Set.copyOf(request.unique()));
         return new Validation(errors.isEmpty(), errors);
     }
 
-    private static CompiledRules compile(RuleSet rules, String anonymizationKey) {
+    private static CompiledRules compile(RuleSet rules, String anonymizationKey, List<String> unique) {
         KeyedHash key;
         try {
             byte[] bytes = Base64.getDecoder().decode(anonymizationKey == null ? "" : anonymizationKey);
@@ -121,12 +129,13 @@ public class AnonymizeResource {
             throw new InvalidRequestException("anonymizationKey", "must be base64 of at least 16 random bytes"
                     + " (the environment's key, from its Secret): openssl rand -base64 32");
         }
-        List<RuleValidator.RuleError> errors = RuleValidator.validate(rules, null);
+        java.util.Set<String> uniqueColumns = unique == null ? java.util.Set.of() : java.util.Set.copyOf(unique);
+        List<RuleValidator.RuleError> errors = RuleValidator.validate(rules, null, uniqueColumns);
         if (!errors.isEmpty()) {
             RuleValidator.RuleError first = errors.get(0);
             throw new InvalidRequestException("rules", "are not valid: " + first.column() + ": " + first.message()
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more: POST /api/rules/validate lists them)" : ""));
         }
-        return new CompiledRules(rules, key);
+        return new CompiledRules(rules, key, uniqueColumns);
     }
 }

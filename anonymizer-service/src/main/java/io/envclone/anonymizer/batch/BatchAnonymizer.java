@@ -37,6 +37,7 @@ public final class BatchAnonymizer {
                         + " (rule " + transform.type() + "): " + WireText.unsupportedReason(wireTypes.get(field)));
             }
         }
+        Map<String, Map<String, String>> uniqueFakes = new HashMap<>(); // per unique column: fake to original, in this batch
         CopyRows.Writer out = new CopyRows.Writer(batch.rows().length + batch.rows().length / 8);
         CopyRows.forEach(batch.rows(), row -> {
             byte[][] replaced = new byte[columns.size()][];
@@ -49,6 +50,18 @@ public final class BatchAnonymizer {
             String index = fieldOf.containsKey("id") ? original.apply("id") : null;
             RowTransform.apply(table, fieldOf::containsKey, original, index, (column, fake) -> {
                 int field = fieldOf.get(column);
+                TableRules.ColumnTransform rule = table.of(column);
+                if (rule.unique() && fake != null) {
+                    String before = original.apply(column);
+                    String earlier = uniqueFakes.computeIfAbsent(column, c -> new HashMap<>()).putIfAbsent(fake, before);
+                    if (earlier != null && !earlier.equals(before)) {
+                        // the values stay out of the message: it goes to logs, events and the dead-letter topic
+                        throw new IllegalArgumentException(batch.schema() + "." + batch.table() + "." + column + " (rule "
+                                + rule.type() + ") is unique, and two of its values in one batch became the same fake"
+                                + " (a {hash} is taken of the value in lower case and without outer spaces): use a template"
+                                + " with {index}, which the primary key keeps unique");
+                    }
+                }
                 replaced[field] = WireText.encode(wireTypes.get(field), fake);
                 changed[field] = true;
             });

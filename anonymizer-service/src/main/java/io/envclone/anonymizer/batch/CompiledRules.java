@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A clone's rule set made ready to run: every rule's transformer built under the environment's
@@ -21,6 +22,11 @@ public final class CompiledRules {
     private final Map<String, TableRules> byTable;
 
     public CompiledRules(RuleSet rules, KeyedHash key) {
+        this(rules, key, Set.of());
+    }
+
+    /** {@code unique}: the rules' columns ({@code schema.table.column}) under a one-column unique constraint or key. */
+    public CompiledRules(RuleSet rules, KeyedHash key, Set<String> unique) {
         this.rules = rules;
         Transformers transformers = new Transformers(key);
         Map<String, List<TableRules.ColumnTransform>> columns = new LinkedHashMap<>();
@@ -31,7 +37,7 @@ public final class CompiledRules {
             }
             columns.computeIfAbsent(rule.tableName(), table -> new ArrayList<>())
                     .add(new TableRules.ColumnTransform(rule.columnName(), rule.type().toLowerCase(java.util.Locale.ROOT),
-                            transformers.create(rule)));
+                            transformers.create(rule), unique.contains(rule.column())));
         }
         this.byTable = new LinkedHashMap<>();
         columns.forEach((table, transforms) -> {

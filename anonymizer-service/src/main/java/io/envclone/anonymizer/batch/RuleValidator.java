@@ -37,6 +37,14 @@ public final class RuleValidator {
     }
 
     public static List<RuleError> validate(RuleSet rules, Map<String, Map<String, String>> schema) {
+        return validate(rules, schema, Set.of());
+    }
+
+    /**
+     * Also refuses, on a column in {@code unique} ({@code schema.table.column} under a one-column
+     * unique constraint or key), a transformer that can give two rows the same value.
+     */
+    public static List<RuleError> validate(RuleSet rules, Map<String, Map<String, String>> schema, Set<String> unique) {
         List<RuleError> errors = new ArrayList<>();
         if (!Set.of(RuleSet.STRICT, RuleSet.DETECT).contains(rules.policy())) {
             errors.add(new RuleError("", "policy is '" + rules.policy() + "': use strict or detect"));
@@ -67,6 +75,9 @@ public final class RuleValidator {
             }
             if (schema != null && !schema.isEmpty()) {
                 checkAgainstSchema(rule, schema, errors);
+            }
+            if (unique != null && unique.contains(column)) {
+                UniqueSafety.problem(rule).ifPresent(problem -> errors.add(new RuleError(column, problem)));
             }
         }
         return errors;

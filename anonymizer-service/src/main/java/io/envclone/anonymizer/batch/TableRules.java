@@ -6,8 +6,21 @@ import java.util.List;
 /** The transformers of one table, by column; derived ones (scrub, then tsvector) run last, once the row's other values are known. */
 record TableRules(String table, List<ColumnTransform> columns) {
 
-    /** A column's transformer; {@code type} is the rule's transformer name (metrics count by it). */
-    record ColumnTransform(String column, String type, Transformer transformer) {
+    /** The rule of {@code column}, or null. */
+    ColumnTransform of(String column) {
+        for (ColumnTransform transform : columns) {
+            if (transform.column().equals(column)) {
+                return transform;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A column's transformer; {@code type} is the rule's transformer name (metrics count by it);
+     * {@code unique}: the column is under a unique constraint, so two values must never share a fake.
+     */
+    record ColumnTransform(String column, String type, Transformer transformer, boolean unique) {
 
         boolean scrubs() {
             return type.equals("scrub");

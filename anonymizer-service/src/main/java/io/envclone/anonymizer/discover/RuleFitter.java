@@ -95,7 +95,8 @@ final class RuleFitter {
                 .forEach(other -> table.put(other.column(), other.type()));
         table.put(column.column(), column.type());
         Map<String, Map<String, String>> types = Map.of(column.table(), table);
-        return RuleValidator.validate(new RuleSet("fit", RuleSet.STRICT, List.of(rule)), types).stream()
+        java.util.Set<String> unique = column.unique() ? java.util.Set.of(column.qualified()) : java.util.Set.of();
+        return RuleValidator.validate(new RuleSet("fit", RuleSet.STRICT, List.of(rule)), types, unique).stream()
                 .map(RuleValidator.RuleError::message).findFirst();
     }
 
