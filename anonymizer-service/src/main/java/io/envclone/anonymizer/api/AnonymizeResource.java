@@ -4,6 +4,8 @@ import io.envclone.anonymizer.app.AnonymizerStream;
 import io.envclone.anonymizer.batch.CompiledRules;
 import io.envclone.anonymizer.batch.RuleValidator;
 import io.envclone.anonymizer.transform.KeyedHash;
+import io.envclone.anonymizer.transform.RealValues;
+import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.api.anonymize.RuleSet;
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.service.problem.InvalidRequestException;
@@ -31,9 +33,11 @@ public class AnonymizeResource {
 
     /**
      * {@code anonymizationKey}: base64 of at least 16 bytes (the environment's key); {@code encryptionKey}: the clone's;
-     * {@code unique}: optional, the rules' columns under a one-column unique constraint or key (from the schema analysis).
+     * {@code unique}: optional, the rules' columns under a one-column unique constraint or key (from the schema analysis);
+     * {@code fingerprints}, {@code fingerprintKey}: optional, base64 of the clone's source fingerprints and of their key.
      */
-    public record Register(RuleSet rules, String anonymizationKey, String encryptionKey, List<String> unique) {
+    public record Register(RuleSet rules, String anonymizationKey, String encryptionKey, List<String> unique,
+            String fingerprints, String fingerprintKey) {
         @Override
         public String toString() {
             return "Register[rules " + (rules == null ? null : rules.version()) + "]";
@@ -79,7 +83,8 @@ public class AnonymizeResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("encryptionKey", e.getMessage().substring("encryptionKey ".length()));
         }
-        stream.registrations().register(cloneId, compile(request.rules(), request.anonymizationKey(), request.unique()),
+        RealValues real = realValues(request.fingerprints(), request.fingerprintKey());
+        stream.registrations().register(cloneId, compile(request.rules(), request.anonymizationKey(), request.unique(), real),
                 cipher);
         return Response.noContent().build();
     }
@@ -99,7 +104,7 @@ public class AnonymizeResource {
         if (request == null || request.rules() == null || request.rows() == null) {
             throw new InvalidRequestException("body", "needs \"rules\" and \"rows\": [{\"table\": ..., \"values\": {...}}]");
         }
-        CompiledRules rules = compile(request.rules(), request.anonymizationKey(), List.of());
+        CompiledRules rules = compile(request.rules(), request.anonymizationKey(), List.of(), RealValues.NONE);
         try {
             return request.rows().stream()
                     .map(row -> new SampleRow(row.table(), rules.preview(row.table(), row.values())))
@@ -120,7 +125,29 @@ public class AnonymizeResource {
         return new Validation(errors.isEmpty(), errors);
     }
 
-    private static CompiledRules compile(RuleSet rules, String anonymizationKey, List<String> unique) {
+    private static RealValues realValues(String fingerprints, String fingerprintKey) {
+        if (fingerprints == null || fingerprints.isEmpty()) {
+            return RealValues.NONE;
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(fingerprintKey == null ? "" : fingerprintKey);
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length < 16) {
+            throw new InvalidRequestException("fingerprintKey", "must be base64 of the at least 16 bytes the clone's"
+                    + " fingerprints were made with, given with fingerprints");
+        }
+        try {
+            return SourceFingerprints.fromBase64(key, fingerprints)::mightContain;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("fingerprints", "are not the cloner's source fingerprints (" + e.getMessage()
+                    + "): send them as the cloner gave them, in base64");
+        }
+    }
+
+    private static CompiledRules compile(RuleSet rules, String anonymizationKey, List<String> unique, RealValues real) {
         KeyedHash key;
         try {
             byte[] bytes = Base64.getDecoder().decode(anonymizationKey == null ? "" : anonymizationKey);
@@ -136,6 +163,6 @@ public class AnonymizeResource {
             throw new InvalidRequestException("rules", "are not valid: " + first.column() + ": " + first.message()
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more: POST /api/rules/validate lists them)" : ""));
         }
-        return new CompiledRules(rules, key, uniqueColumns);
+        return new CompiledRules(rules, key, uniqueColumns, real);
     }
 }

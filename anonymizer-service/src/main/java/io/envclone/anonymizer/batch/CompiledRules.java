@@ -1,6 +1,7 @@
 package io.envclone.anonymizer.batch;
 
 import io.envclone.anonymizer.transform.KeyedHash;
+import io.envclone.anonymizer.transform.RealValues;
 import io.envclone.anonymizer.transform.Transformers;
 import io.envclone.api.anonymize.ColumnRule;
 import io.envclone.api.anonymize.RuleSet;
@@ -27,8 +28,13 @@ public final class CompiledRules {
 
     /** {@code unique}: the rules' columns ({@code schema.table.column}) under a one-column unique constraint or key. */
     public CompiledRules(RuleSet rules, KeyedHash key, Set<String> unique) {
+        this(rules, key, unique, RealValues.NONE);
+    }
+
+    /** {@code real}: the clone's source fingerprints; a fake found among them is drawn again. */
+    public CompiledRules(RuleSet rules, KeyedHash key, Set<String> unique, RealValues real) {
         this.rules = rules;
-        Transformers transformers = new Transformers(key);
+        Transformers transformers = new Transformers(key, real);
         Map<String, List<TableRules.ColumnTransform>> columns = new LinkedHashMap<>();
         for (ColumnRule rule : rules.rules()) {
             if (rule.tableName() == null) {

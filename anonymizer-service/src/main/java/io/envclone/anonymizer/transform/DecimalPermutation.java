@@ -14,6 +14,7 @@ import java.math.BigInteger;
 final class DecimalPermutation {
 
     private static final int ROUNDS = 8;
+    private static final int MAX_DRAWS = 256;
     /** Up to 18 digits the numbers fit a long (the usual case: phones, ids, cards); beyond, BigInteger. */
     private static final int LONG_DIGITS = 18;
     private static final long[] POWERS = new long[LONG_DIGITS + 1];
@@ -39,6 +40,26 @@ final class DecimalPermutation {
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
         }
+    }
+
+    /**
+     * The permutation, drawn again while its result is a real value: the draw walks on along the
+     * permutation's cycle and takes the first value left free, matching each real value with a
+     * free one as brackets match (a real one met on the way opens, a free one closes), so distinct
+     * inputs still give distinct outputs, and a first draw that is not real stands as it was.
+     */
+    String permuteAvoiding(String digits, java.util.function.Predicate<String> real) {
+        String candidate = permute(digits);
+        int open = 1;
+        for (int step = 0; step < MAX_DRAWS; step++) {
+            open += real.test(candidate) ? 1 : -1;
+            if (open == 0) {
+                return candidate;
+            }
+            candidate = permute(candidate);
+        }
+        throw new IllegalStateException("no fake of " + digits.length() + " digits outside the source's values within "
+                + MAX_DRAWS + " draws: the source fills that format");
     }
 
     /** {@code digits} (all 0-9) permuted among the numbers of as many digits, leading zeros kept. */

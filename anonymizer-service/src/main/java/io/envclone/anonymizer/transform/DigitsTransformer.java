@@ -11,14 +11,16 @@ final class DigitsTransformer implements Transformer {
     private final DecimalPermutation permutation;
     private final int keep;
     private final boolean luhn;
+    private final RealValues real;
 
-    DigitsTransformer(KeyedHash hash, String domain, int keep, boolean luhn) {
+    DigitsTransformer(KeyedHash hash, String domain, int keep, boolean luhn, RealValues real) {
         if (keep < 0) {
             throw new IllegalArgumentException("keep must be 0 or more, was " + keep);
         }
         this.permutation = new DecimalPermutation(hash, domain);
         this.keep = keep;
         this.luhn = luhn;
+        this.real = real;
     }
 
     @Override
@@ -32,7 +34,14 @@ final class DigitsTransformer implements Transformer {
         if (end <= keep) {
             return value;
         }
-        String fake = DigitShapes.withDigits(value, keep, permutation.permute(digits.substring(keep, end)));
+        String free = digits.substring(keep, end);
+        String drawn = real == RealValues.NONE ? permutation.permute(free)
+                : permutation.permuteAvoiding(free, candidate -> real.seen(render(value, candidate)));
+        return render(value, drawn);
+    }
+
+    private String render(String value, String drawn) {
+        String fake = DigitShapes.withDigits(value, keep, drawn);
         return luhn ? DigitShapes.withLuhnCheckDigit(fake) : fake;
     }
 }

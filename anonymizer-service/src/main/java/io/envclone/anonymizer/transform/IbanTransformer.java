@@ -13,10 +13,12 @@ final class IbanTransformer implements Transformer {
 
     private final KeyedHash hash;
     private final DecimalPermutation permutation;
+    private final RealValues real;
 
-    IbanTransformer(KeyedHash hash) {
+    IbanTransformer(KeyedHash hash, RealValues real) {
         this.hash = hash;
         this.permutation = new DecimalPermutation(hash, "iban");
+        this.real = real;
     }
 
     @Override
@@ -28,18 +30,24 @@ final class IbanTransformer implements Transformer {
         if (compact.length() < 5 || !Character.isLetter(compact.charAt(0)) || !Character.isLetter(compact.charAt(1))) {
             return DigitShapes.replaceDigits(value, 0, hash.digits("iban", compact)); // not an IBAN: its digits
         }
-        KeyedHash.DigitStream letters = hash.digits("iban", compact);
         String original = compact.substring(4);
         // the account's digits permuted (distinct accounts stay distinct), its letters from the hash
-        String digits = permutation.permute(DigitShapes.digitsOf(original));
+        String free = DigitShapes.digitsOf(original);
+        String digits = real == RealValues.NONE ? permutation.permute(free)
+                : permutation.permuteAvoiding(free, drawn -> real.seen(render(value, compact, drawn)));
+        return render(value, compact, digits);
+    }
+
+    private String render(String value, String compact, String digits) {
+        KeyedHash.DigitStream letters = hash.digits("iban", compact);
+        String original = compact.substring(4);
         StringBuilder bban = new StringBuilder();
         int next = 0;
         for (char c : original.toCharArray()) {
             bban.append(Character.isDigit(c) ? digits.charAt(next++) : Character.isLetter(c) ? letters.nextLetter() : c);
         }
         String country = compact.substring(0, 2);
-        String fake = country + checkDigits(country, bban.toString()) + bban;
-        return respace(value, fake);
+        return respace(value, country + checkDigits(country, bban.toString()) + bban);
     }
 
     static String checkDigits(String country, String bban) {

@@ -15,12 +15,16 @@ final class NameTransformer implements Transformer {
 
     private final Kind kind;
     private final KeyedHash hash;
-    private final FakePools pools;
+    private static final int MAX_DRAWS = 10;
 
-    NameTransformer(Kind kind, KeyedHash hash, FakePools pools) {
+    private final FakePools pools;
+    private final RealValues real;
+
+    NameTransformer(Kind kind, KeyedHash hash, FakePools pools, RealValues real) {
         this.kind = kind;
         this.hash = hash;
         this.pools = pools;
+        this.real = real;
     }
 
     @Override
@@ -29,35 +33,49 @@ final class NameTransformer implements Transformer {
             return null;
         }
         String key = Template.normalized(value);
-        String fake = switch (kind) {
-            case FIRST_NAME -> first(key);
-            case LAST_NAME -> last(key);
-            case FULL_NAME -> {
-                int space = key.indexOf(' ');
-                yield space < 0 ? first(key) : first(key.substring(0, space)) + " " + last(key.substring(space + 1).strip());
-            }
-            case COMPANY -> pick(pools.companies, "company", key);
-            case CITY -> pick(pools.cities, "city", key);
-            case ADDRESS -> (1 + hash.pick("address-number", key, 199)) + " " + pick(pools.streets, "address", key);
-        };
+        // a fake that is one of the source's values is drawn again; names repeat, so after a few draws the last stands
+        String fake = candidate(key, 1);
+        for (int draw = 2; draw <= MAX_DRAWS && real.seen(fake); draw++) {
+            fake = candidate(key, draw);
+        }
         boolean capitals = value.equals(value.toUpperCase(Locale.ROOT)) && !value.equals(value.toLowerCase(Locale.ROOT));
         return capitals ? fake.toUpperCase(Locale.ROOT) : fake;
     }
 
-    private String first(String key) {
-        return pick(pools.firstNames, "first_name", key);
+    private String candidate(String key, int draw) {
+        return switch (kind) {
+            case FIRST_NAME -> first(key, draw);
+            case LAST_NAME -> last(key, draw);
+            case FULL_NAME -> {
+                int space = key.indexOf(' ');
+                yield space < 0 ? first(key, draw)
+                        : first(key.substring(0, space), draw) + " " + last(key.substring(space + 1).strip(), draw);
+            }
+            case COMPANY -> pick(pools.companies, "company", key, draw);
+            case CITY -> pick(pools.cities, "city", key, draw);
+            case ADDRESS -> (1 + hash.pick(drawn("address-number", draw), key, 199)) + " "
+                    + pick(pools.streets, "address", key, draw);
+        };
     }
 
-    private String last(String key) {
-        return pick(pools.lastNames, "last_name", key);
+    private String first(String key, int draw) {
+        return pick(pools.firstNames, "first_name", key, draw);
+    }
+
+    private String last(String key, int draw) {
+        return pick(pools.lastNames, "last_name", key, draw);
     }
 
     /** From the pool by the keyed hash; never the input itself (a real "Martin" may be in the pool), drawn again if so. */
-    private String pick(List<String> pool, String domain, String key) {
-        String fake = pool.get(hash.pick(domain, key, pool.size()));
-        for (int draw = 2; fake.equalsIgnoreCase(key) && draw < 10; draw++) {
-            fake = pool.get(hash.pick(domain + "#" + draw, key, pool.size()));
+    private String pick(List<String> pool, String domain, String key, int draw) {
+        String fake = pool.get(hash.pick(drawn(domain, draw), key, pool.size()));
+        for (int again = 2; fake.equalsIgnoreCase(key) && again < 10; again++) {
+            fake = pool.get(hash.pick(drawn(domain, draw) + "#" + again, key, pool.size()));
         }
         return fake;
+    }
+
+    private static String drawn(String domain, int draw) {
+        return draw == 1 ? domain : domain + "#draw" + draw;
     }
 }

@@ -18,10 +18,12 @@ final class PhoneTransformer implements Transformer {
 
     private final KeyedHash hash;
     private final DecimalPermutation permutation;
+    private final RealValues real;
 
-    PhoneTransformer(KeyedHash hash) {
+    PhoneTransformer(KeyedHash hash, RealValues real) {
         this.hash = hash;
         this.permutation = new DecimalPermutation(hash, "phone");
+        this.real = real;
     }
 
     @Override
@@ -35,7 +37,12 @@ final class PhoneTransformer implements Transformer {
             return DigitShapes.replaceDigits(value, 0, hash.digits("phone", digits)); // too short to be a phone: all digits
         }
         // keep the prefix and the national number's first digit; permute the rest: distinct phones stay distinct
-        return DigitShapes.withDigits(value, prefix + 1, permutation.permute(digits.substring(prefix + 1)));
+        String free = digits.substring(prefix + 1);
+        if (real == RealValues.NONE) {
+            return DigitShapes.withDigits(value, prefix + 1, permutation.permute(free));
+        }
+        return DigitShapes.withDigits(value, prefix + 1, permutation.permuteAvoiding(free,
+                drawn -> real.seen(DigitShapes.withDigits(value, prefix + 1, drawn))));
     }
 
     /** Digits before the national number: the country code (after + or 00), or the trunk 0. */

@@ -20,6 +20,7 @@ final class Template {
     private final String domain;
     private final KeyedHash hash;
     private final boolean usesIndex;
+    private final boolean usesHash;
 
     Template(String text, String domain, KeyedHash hash) {
         this.text = text;
@@ -28,9 +29,11 @@ final class Template {
         List<String> unknown = new ArrayList<>();
         Matcher matcher = PLACEHOLDER.matcher(text);
         boolean index = false;
+        boolean hashed = false;
         while (matcher.find()) {
             String name = matcher.group(1);
             index |= name.equals("index");
+            hashed |= name.equals("hash");
             if (!name.equals("hash") && !name.equals("index") && !name.matches("column:[^:]+")) {
                 unknown.add("{" + name + "}");
             }
@@ -40,16 +43,22 @@ final class Template {
                     + ": use {hash}, {index} or {column:<name>}");
         }
         this.usesIndex = index;
+        this.usesHash = hashed;
     }
 
     String render(String value, Row row) {
+        return render(value, row, 1);
+    }
+
+    /** The rendering of the {@code draw}-th draw: {@code {hash}} from the keyed derivation of that draw (1: the first). */
+    String render(String value, Row row, int draw) {
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
             String replacement;
             if (name.equals("hash")) {
-                replacement = hash.hex(domain, normalized(value), 16);
+                replacement = hash.hex(draw == 1 ? domain : domain + "#draw" + draw, normalized(value), 16);
             } else if (name.equals("index")) {
                 replacement = row.index();
                 if (replacement == null) {
@@ -68,6 +77,10 @@ final class Template {
 
     boolean usesIndex() {
         return usesIndex;
+    }
+
+    boolean usesHash() {
+        return usesHash;
     }
 
     static String normalized(String value) {

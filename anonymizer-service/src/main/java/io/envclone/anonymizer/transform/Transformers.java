@@ -17,9 +17,16 @@ public final class Transformers {
             "amount", "constant", "null", "hash", "keep", "scrub", "password", "tsvector");
 
     private final KeyedHash hash;
+    private final RealValues real;
 
     public Transformers(KeyedHash hash) {
+        this(hash, RealValues.NONE);
+    }
+
+    /** {@code real}: the clone's source values as far as known; a fake drawn among them is drawn again. */
+    public Transformers(KeyedHash hash, RealValues real) {
         this.hash = hash;
+        this.real = real;
     }
 
     public Transformer create(ColumnRule rule) {
@@ -37,20 +44,20 @@ public final class Transformers {
         }
         return switch (type) {
             case "email" -> new TemplateTransformer(new Template(rule.option("template", TemplateTransformer.DEFAULT_EMAIL),
-                    "email", hash));
-            case "template", "custom" -> new TemplateTransformer(new Template(required(rule, "template"), "template", hash));
+                    "email", hash), real);
+            case "template", "custom" -> new TemplateTransformer(new Template(required(rule, "template"), "template", hash), real);
             case "name" -> names(rule, NameTransformer.Kind.FULL_NAME);
             case "first_name" -> names(rule, NameTransformer.Kind.FIRST_NAME);
             case "last_name" -> names(rule, NameTransformer.Kind.LAST_NAME);
             case "company" -> names(rule, NameTransformer.Kind.COMPANY);
             case "address" -> names(rule, NameTransformer.Kind.ADDRESS);
             case "city" -> names(rule, NameTransformer.Kind.CITY);
-            case "phone" -> new PhoneTransformer(hash);
+            case "phone" -> new PhoneTransformer(hash, real);
             case "national_id" -> new DigitsTransformer(hash, "national_id", integer(rule, "keep", 0),
-                    "luhn".equals(rule.option("checkDigit", "none")));
+                    "luhn".equals(rule.option("checkDigit", "none")), real);
             case "card" -> card(rule);
-            case "iban" -> new IbanTransformer(hash);
-            case "financial" -> "card".equals(rule.option("format", "iban")) ? card(rule) : new IbanTransformer(hash);
+            case "iban" -> new IbanTransformer(hash, real);
+            case "financial" -> "card".equals(rule.option("format", "iban")) ? card(rule) : new IbanTransformer(hash, real);
             case "date" -> new DateTransformer(hash, integer(rule, "days", 30), keep(rule));
             case "number", "amount" -> new NumberTransformer(hash, decimal(rule, "percent", 10));
             case "constant" -> {
@@ -97,13 +104,13 @@ public final class Transformers {
     /** The scrubber, with the default transformer of each kind: what it finds is replaced as its column would be. */
     private Scrubber scrubber() {
         Transformer email = build(ColumnRule.of("", "email"));
-        Transformer phone = new PhoneTransformer(hash);
-        Transformer iban = new IbanTransformer(hash);
+        Transformer phone = new PhoneTransformer(hash, real);
+        Transformer iban = new IbanTransformer(hash, real);
         Transformer name = names(ColumnRule.of("", "name"), NameTransformer.Kind.FULL_NAME);
         Transformer first = names(ColumnRule.of("", "first_name"), NameTransformer.Kind.FIRST_NAME);
         Transformer last = names(ColumnRule.of("", "last_name"), NameTransformer.Kind.LAST_NAME);
         Transformer address = names(ColumnRule.of("", "address"), NameTransformer.Kind.ADDRESS);
-        Transformer nationalId = new DigitsTransformer(hash, "national_id", 0, false);
+        Transformer nationalId = new DigitsTransformer(hash, "national_id", 0, false, real);
         java.util.Map<String, Transformer> byKey = new java.util.HashMap<>();
         for (String key : List.of("email", "mail", "courriel", "guest_email")) {
             byKey.put(key, email);
@@ -123,7 +130,7 @@ public final class Transformers {
         for (String key : List.of("address", "adresse", "street")) {
             byKey.put(key, address);
         }
-        Transformer username = new TemplateTransformer(new Template("user-{hash}", "username", hash));
+        Transformer username = new TemplateTransformer(new Template("user-{hash}", "username", hash), real);
         for (String key : List.of("username", "user_name", "login", "pseudo", "handle", "user")) {
             byKey.put(key, username);
         }
@@ -133,12 +140,12 @@ public final class Transformers {
     }
 
     private Transformer card(ColumnRule rule) {
-        return new DigitsTransformer(hash, "card", integer(rule, "keep", 1), true);
+        return new DigitsTransformer(hash, "card", integer(rule, "keep", 1), true, real);
     }
 
     private Transformer names(ColumnRule rule, NameTransformer.Kind kind) {
         String locale = rule.option("locale", "fr");
-        return new NameTransformer(kind, hash, FakePools.of(locale));
+        return new NameTransformer(kind, hash, FakePools.of(locale), real);
     }
 
     private static DateTransformer.Keep keep(ColumnRule rule) {

@@ -1,0 +1,97 @@
+package io.envclone.anonymizer.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.envclone.api.anonymize.ColumnRule;
+import io.envclone.api.fingerprint.SourceFingerprints;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A fake never equals a real value: against the source's fingerprints each transformer draws again,
+ * deterministically, and the permutations stay collision-free while doing so.
+ */
+class RealValuesTest {
+
+    private static final KeyedHash KEY = new KeyedHash("environment-key-one".getBytes(StandardCharsets.UTF_8));
+    private static final byte[] FINGERPRINT_KEY = "clone-fingerprint-key".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void inADenseFormatChanceHitsRealValuesAndFingerprintsPreventIt() {
+        // 4,000 real four-digit codes among 10,000: a plain permutation gives about 1,600 real ones back
+        SplittableRandom random = new SplittableRandom(7);
+        Set<String> real = new HashSet<>();
+        while (real.size() < 4000) {
+            real.add(String.format("%04d", random.nextInt(10_000)));
+        }
+        SourceFingerprints source = SourceFingerprints.sized(FINGERPRINT_KEY, real.size());
+        real.forEach(source::add);
+        ColumnRule rule = ColumnRule.of("public.users.pin", "national_id");
+        Transformer blind = new Transformers(KEY).create(rule);
+        Transformer seeing = new Transformers(KEY, source::mightContain).create(rule);
+
+        long blindHits = real.stream().map(value -> blind.apply(value, Row.NONE)).filter(real::contains).count();
+        assertThat(blindHits).as("fakes that are real values by chance, without fingerprints").isGreaterThan(1000);
+
+        Set<String> fakes = new HashSet<>();
+        int firstDrawKept = 0;
+        for (String value : real) {
+            String fake = seeing.apply(value, Row.NONE);
+            assertThat(fake).matches("\\d{4}");
+            assertThat(seeing.apply(value, Row.NONE)).as("deterministic").isEqualTo(fake);
+            firstDrawKept += fake.equals(blind.apply(value, Row.NONE)) ? 1 : 0;
+            fakes.add(fake);
+        }
+        assertThat(fakes).as("distinct codes stay distinct").hasSize(real.size()).doesNotContainAnyElementsOf(real);
+        assertThat(firstDrawKept).as("a first draw that is not real stands").isGreaterThan(2000);
+    }
+
+    @Test
+    void phonesIbansNamesAndEmailsDrawAgainWhenTheirFakeIsASourceValue() {
+        List<String> phones = List.of("+213 555 12 34 56", "0661 22 33 44", "07.70.11.22.33");
+        List<String> ibans = List.of("DZ58 0002 1000 0123 4567 8901", "FR14 2004 1010 0505 0001 3M02 606");
+        List<String> names = List.of("Amina Benali", "Karim Saadi");
+        List<String> emails = List.of("amina@gmail.com", "karim@yahoo.fr");
+        Transformers blind = new Transformers(KEY);
+        // the source holds the real values and, by chance, what the first draw of each would be
+        SourceFingerprints source = SourceFingerprints.sized(FINGERPRINT_KEY, 100);
+        List<String> firstDraws = new ArrayList<>();
+        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.phone", "phone")), phones);
+        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.iban", "iban")), ibans);
+        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.name", "name")), names);
+        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.email", "email")), emails);
+
+        Transformers seeing = new Transformers(KEY, source::mightContain);
+        assertRedrawn(seeing.create(ColumnRule.of("p.t.phone", "phone")), phones, source, "[+\\d][\\d .]+");
+        assertRedrawn(seeing.create(ColumnRule.of("p.t.iban", "iban")), ibans, source, "[A-Z]{2}\\d{2}[A-Z0-9 ]+");
+        assertRedrawn(seeing.create(ColumnRule.of("p.t.name", "name")), names, source, "\\S+ .+");
+        assertRedrawn(seeing.create(ColumnRule.of("p.t.email", "email")), emails, source, "user[0-9a-f]{16}@test\\.local");
+        for (String iban : ibans) {
+            assertThat(IbanTransformer.valid(seeing.create(ColumnRule.of("p.t.iban", "iban")).apply(iban, Row.NONE))).isTrue();
+        }
+        assertThat(seeing.create(ColumnRule.of("p.t.phone", "phone")).apply("+213 555 12 34 56", Row.NONE))
+                .startsWith("+213 5").hasSize("+213 555 12 34 56".length());
+    }
+
+    private static void addAll(SourceFingerprints source, List<String> firstDraws, Transformer blind, List<String> values) {
+        for (String value : values) {
+            source.add(value);
+            String first = blind.apply(value, Row.NONE);
+            source.add(first);
+            firstDraws.add(first);
+        }
+    }
+
+    private static void assertRedrawn(Transformer seeing, List<String> values, SourceFingerprints source, String format) {
+        for (String value : values) {
+            String fake = seeing.apply(value, Row.NONE);
+            assertThat(fake).as("%s drawn again", value).matches(format);
+            assertThat(source.mightContain(fake)).as("%s's fake %s is a source value", value, fake).isFalse();
+        }
+    }
+}
