@@ -62,7 +62,26 @@ class AnonymizeApiTest {
                 .body("detail", not(containsString("c2hvcnQ=")));
         given().contentType(ContentType.JSON).body(Map.of("rules", rules(List.of()), "anonymizationKey", ANONYMIZATION_KEY))
                 .put("/api/anonymize/clones/bad-3").then().statusCode(400).body("field", equalTo("encryptionKey"));
+        given().contentType(ContentType.JSON).body(Map.of("rules", rules(List.of()), "anonymizationKey", ANONYMIZATION_KEY,
+                "encryptionKey", ENCRYPTION_KEY, "fingerprints", "AAAAAQAAAAU=", "fingerprintKey", ANONYMIZATION_KEY))
+                .put("/api/anonymize/clones/bad-4").then().statusCode(400).body("field", equalTo("fingerprints"))
+                .body("detail", containsString("fingerprint filter is cut"));
+        given().contentType(ContentType.JSON).body(Map.of("rules", rules(List.of()), "anonymizationKey", ANONYMIZATION_KEY,
+                "encryptionKey", ENCRYPTION_KEY, "fingerprints", "AAAAAQAAAAA="))
+                .put("/api/anonymize/clones/bad-5").then().statusCode(400).body("field", equalTo("fingerprintKey"));
         given().delete("/api/anonymize/clones/never").then().statusCode(404);
+    }
+
+    @Test
+    void validateRefusesCollisionProneRulesOnUniqueColumns() {
+        Map<String, Object> body = Map.of("rules", rules(List.of(rule("public.people.username", "first_name"),
+                        rule("public.people.email", "email"))),
+                "columns", Map.of("public.people", Map.of("username", "text", "email", "text")),
+                "unique", List.of("public.people.username", "public.people.email"));
+        given().contentType(ContentType.JSON).body(body).post("/api/rules/validate").then().statusCode(200)
+                .body("valid", equalTo(false)).body("errors", hasSize(1))
+                .body("errors[0].column", equalTo("public.people.username"))
+                .body("errors[0].message", containsString("is unique, and first_name can give two rows the same value"));
     }
 
     @Test
