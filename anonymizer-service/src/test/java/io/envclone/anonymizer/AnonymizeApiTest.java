@@ -156,7 +156,8 @@ class AnonymizeApiTest {
         String metrics = given().accept("text/plain").get("/q/metrics").asString();
         assertThat(metrics).containsPattern("envclone_anonymizer_batches_total\\{[^}]*\\} [3-9]")
                 .containsPattern("envclone_anonymizer_values_transformed_total\\{[^}]*transformer=\"email\"")
-                .containsPattern("envclone_anonymizer_failures_total\\{[^}]*\\} [1-9]");
+                .containsPattern("envclone_anonymizer_failures_total\\{[^}]*\\} [1-9]")
+                .containsPattern("envclone_anonymizer_lag_batches\\{[^}]*\\} \\d");
     }
 
     /** The committed records of one clone on {@code topic}: waits for {@code expected}, then a little for more. */

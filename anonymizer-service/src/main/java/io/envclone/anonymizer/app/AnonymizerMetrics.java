@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Prometheus metrics of the stream: batches, rows and bytes anonymized, rows per transformer
- * (a bounded label: the transformer names), failed batches. Never labelled by clone or table.
+ * (a bounded label: the transformer names), failed batches, and the lag behind the raw topic
+ * (batches not yet read). Never labelled by clone or table.
  */
 @ApplicationScoped
 public class AnonymizerMetrics implements AnonymizerLoop.Listener {
@@ -18,6 +19,7 @@ public class AnonymizerMetrics implements AnonymizerLoop.Listener {
     private final Counter rows;
     private final Counter bytes;
     private final Counter failures;
+    private final java.util.concurrent.atomic.AtomicLong lag = new java.util.concurrent.atomic.AtomicLong();
 
     AnonymizerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -27,6 +29,8 @@ public class AnonymizerMetrics implements AnonymizerLoop.Listener {
                 .description("Binary COPY bytes produced, before encryption").register(registry);
         this.failures = Counter.builder("envclone.anonymizer.failures")
                 .description("Batches sent to the dead-letter topic").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("envclone.anonymizer.lag", lag, java.util.concurrent.atomic.AtomicLong::get)
+                .baseUnit("batches").description("Raw batches not yet read by this instance").register(registry);
     }
 
     @Override
@@ -44,5 +48,10 @@ public class AnonymizerMetrics implements AnonymizerLoop.Listener {
     @Override
     public void failed(String cloneId) {
         failures.increment();
+    }
+
+    @Override
+    public void lag(long records) {
+        lag.set(records);
     }
 }

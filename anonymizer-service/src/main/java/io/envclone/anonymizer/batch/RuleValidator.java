@@ -102,6 +102,11 @@ public final class RuleValidator {
                     + ": drop paths, or give them to a json or jsonb column"));
             return;
         }
+        String factorBy = rule.option("factorBy", "").strip();
+        if (!factorBy.isEmpty() && !table.containsKey(factorBy)) {
+            errors.add(new RuleError(rule.column(), "option factorBy names " + factorBy + ", which is not a column of "
+                    + rule.tableName() + ": its columns are " + new java.util.TreeSet<>(table.keySet())));
+        }
         if (transformer.equals("tsvector")) {
             for (String from : rule.option("from", "").split(",")) {
                 if (!from.isBlank() && !table.containsKey(from.strip())) {

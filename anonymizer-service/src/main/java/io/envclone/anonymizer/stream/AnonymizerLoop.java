@@ -67,6 +67,10 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
 
         void failed(String cloneId);
 
+        /** Records of the raw topic not yet read by this instance, over its partitions, after each poll. */
+        default void lag(long records) {
+        }
+
         Listener NONE = new Listener() {
             @Override
             public void anonymized(TableBatch batch) {
@@ -172,6 +176,7 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
             while (!closed) {
                 resumeWhatWaited();
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                listener.lag(lag());
                 if (!records.isEmpty()) {
                     processInOneTransaction(records);
                 }
@@ -282,6 +287,15 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
             headers.put(header.key(), header.value());
         }
         return headers;
+    }
+
+    /** The lag the consumer knows from its last fetch, without a call to the broker. */
+    private long lag() {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0);
+        }
+        return lag;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -59,7 +59,7 @@ public final class Transformers {
             case "iban" -> new IbanTransformer(hash, real);
             case "financial" -> "card".equals(rule.option("format", "iban")) ? card(rule) : new IbanTransformer(hash, real);
             case "date" -> new DateTransformer(hash, integer(rule, "days", 30), keep(rule));
-            case "number", "amount" -> new NumberTransformer(hash, decimal(rule, "percent", 10));
+            case "number", "amount" -> new NumberTransformer(hash, decimal(rule, "percent", 10), rule.option("factorBy", null));
             case "constant" -> {
                 String constant = required(rule, "value");
                 yield (value, row) -> value == null ? null : constant;

@@ -224,6 +224,42 @@ class TransformersTest {
     }
 
     @Test
+    void aReservationsPaymentsStillAddUpToItsTotalWithFactorBy() {
+        Transformer total = ONE_KEY.create(ColumnRule.of("public.reservations.total", "amount").withOption("factorBy", "id"));
+        Transformer paid = ONE_KEY.create(ColumnRule.of("public.payments.amount", "amount")
+                .withOption("factorBy", "reservation_id"));
+        java.util.Set<String> factors = new HashSet<>();
+        for (int reservation = 1; reservation <= 500; reservation++) {
+            String id = Integer.toString(reservation);
+            List<String> payments = List.of(reservation * 131 + ".50", reservation * 17 + ".25", reservation * 3 + ".99");
+            java.math.BigDecimal sum = payments.stream().map(java.math.BigDecimal::new)
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            java.math.BigDecimal fakeTotal = new java.math.BigDecimal(total.apply(sum.toPlainString(), column("id", id)));
+            java.math.BigDecimal fakeSum = payments.stream().map(amount -> new java.math.BigDecimal(
+                    paid.apply(amount, column("reservation_id", id)))).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            assertThat(fakeTotal).isNotEqualByComparingTo(sum);
+            assertThat(fakeSum.subtract(fakeTotal).abs()).as("reservation %s: rounding only", id)
+                    .isLessThanOrEqualTo(new java.math.BigDecimal("0.02"));
+            factors.add(fakeTotal.divide(sum, 3, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        }
+        assertThat(factors).as("each reservation its own factor").hasSizeGreaterThan(50);
+    }
+
+    private static Row column(String name, String value) {
+        return new Row() {
+            @Override
+            public String column(String column) {
+                return column.equals(name) ? value : null;
+            }
+
+            @Override
+            public String index() {
+                return null;
+            }
+        };
+    }
+
+    @Test
     void theSimpleOnesAndBadRulesThatNameTheirColumn() {
         assertThat(ONE_KEY.create(ColumnRule.of("t.c.x", "constant").withOption("value", "REDACTED")).apply("secret", Row.NONE))
                 .isEqualTo("REDACTED");
