@@ -39,20 +39,6 @@ public final class KeyedHash {
         return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * 64 keyed bits of {@code value} under a domain given as bytes (made once by the caller): the
-     * round function of {@link DecimalPermutation}, called millions of times, without building strings.
-     */
-    public long of(byte[] domain, long value) {
-        Mac mac = macs.get();
-        mac.update(domain);
-        mac.update((byte) 0);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            mac.update((byte) (value >>> shift));
-        }
-        return number(mac.doFinal(), 0);
-    }
-
     /** A number in {@code [0, bound)}, uniform enough for picking from pools of any size used here. */
     public int pick(String domain, String value, int bound) {
         return (int) Long.remainderUnsigned(number(of(domain, value), 0), bound);
