@@ -7,7 +7,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A keyed permutation of the {@code n}-digit numbers (format-preserving encryption in the manner
- * of FF1, simplified): a Feistel network in base 10 up to 18 digits; beyond, one over the smallest
+ * of FF1, simplified): a Feistel network in base 10 up to 36 digits; beyond, one over the smallest
  * even number of bits that holds them, walked until the result is again below 10^n. Being a bijection, distinct inputs give distinct
  * outputs: a unique phone or national-id column stays unique, with no table of what was issued.
  * And no number is left as it was: the result is {@code π⁻¹(π(x) + 1 mod 10^n)}, a bijection
@@ -18,7 +18,7 @@ final class DecimalPermutation {
 
     private static final int ROUNDS = 8;
     private static final int MAX_DRAWS = 256;
-    /** Up to 18 digits the numbers fit a long (the usual case: phones, ids, cards); beyond, BigInteger. */
+    /** Up to 18 digits a half fits a long, so numbers of up to 36 (phones, ids, cards, accounts); beyond, BigInteger. */
     private static final int LONG_DIGITS = 18;
     private static final long[] POWERS = new long[LONG_DIGITS + 1];
 
@@ -100,8 +100,8 @@ final class DecimalPermutation {
         if (digits.isEmpty()) {
             return digits;
         }
-        if (digits.length() <= LONG_DIGITS) {
-            return permuteLong(digits);
+        if (digits.length() <= 2 * LONG_DIGITS) {
+            return permuteInHalves(digits);
         }
         BigInteger size = BigInteger.TEN.pow(digits.length());
         int bits = Math.max(2, size.subtract(BigInteger.ONE).bitLength());
@@ -112,24 +112,38 @@ final class DecimalPermutation {
     }
 
     /**
-     * Up to 18 digits: a Feistel network in base 10, as FF1 does (the digits split in two halves, each
-     * round adding a keyed function of one half to the other modulo its size), so every value stays
-     * an n-digit number and no cycle walking is needed: 16 AES blocks a value, whatever its length.
+     * Up to 36 digits (each half fits a long: phones, ids, cards, IBANs' accounts): a Feistel network
+     * in base 10, as FF1 does (the digits split in two halves, each round adding a keyed function of
+     * one half to the other modulo its size), so every value stays an n-digit number and no cycle
+     * walking is needed: 16 AES blocks a value, whatever its length.
      */
-    private String permuteLong(String digits) {
+    private String permuteInHalves(String digits) {
         int length = digits.length();
         int u = length / 2;
-        long value = Long.parseLong(digits);
-        long shifted = (feistel10(value, u, length, true) + 1) % POWERS[length];
-        String out = Long.toString(feistel10(shifted, u, length, false));
-        return "0".repeat(length - out.length()) + out;
+        int v = length - u;
+        long[] halves = {u == 0 ? 0 : Long.parseLong(digits, 0, u, 10), Long.parseLong(digits, u, length, 10)};
+        RoundFunction function = rounds.get();
+        feistel10(function, halves, u, v, length, true);
+        // + 1 modulo 10^length, the carry going from the right half to the left
+        if (++halves[1] == POWERS[v]) {
+            halves[1] = 0;
+            halves[0] = (halves[0] + 1) % POWERS[u];
+        }
+        feistel10(function, halves, u, v, length, false);
+        return padded(halves[0], u) + padded(halves[1], v);
     }
 
-    private long feistel10(long value, int u, int length, boolean forward) {
-        RoundFunction function = rounds.get();
-        int v = length - u;
-        long a = value / POWERS[v];
-        long b = value % POWERS[v];
+    private static String padded(long value, int width) {
+        if (width == 0) {
+            return "";
+        }
+        String text = Long.toString(value);
+        return text.length() == width ? text : "0".repeat(width - text.length()) + text;
+    }
+
+    private static void feistel10(RoundFunction function, long[] halves, int u, int v, int length, boolean forward) {
+        long a = halves[0];
+        long b = halves[1];
         if (forward) {
             for (int round = 0; round < ROUNDS; round++) {
                 long modulus = POWERS[round % 2 == 0 ? u : v];
@@ -146,7 +160,8 @@ final class DecimalPermutation {
                 a = previous;
             }
         }
-        return a * POWERS[v] + b;
+        halves[0] = a;
+        halves[1] = b;
     }
 
     /** π (or π⁻¹) on [0, size): the Feistel network applied until the value is back in range (cycle walking). */

@@ -31,7 +31,7 @@ class BatchCipherTest {
             byte[] plain = new byte[size];
             random.nextBytes(plain);
             byte[] sealed = cipher.encrypt("c1/public.messages", plain);
-            assertThat(sealed).hasSize(12 + size + 16);
+            assertThat(sealed).hasSize(16 + size + 32);
             assertThat(cipher.decrypt("c1/public.messages", sealed)).as("%d bytes", size).isEqualTo(plain);
         }
     }
@@ -47,6 +47,13 @@ class BatchCipherTest {
         byte[] damaged = sealed.clone();
         damaged[20] ^= 1;
         assertThatThrownBy(() -> cipher.decrypt("c1/public.users", damaged)).hasMessageContaining("changed");
+        for (int at : new int[] {3, sealed.length - 1}) { // the nonce, the tag
+            byte[] other = sealed.clone();
+            other[at] ^= 1;
+            assertThatThrownBy(() -> cipher.decrypt("c1/public.users", other)).hasMessageContaining("changed");
+        }
+        assertThatThrownBy(() -> cipher.decrypt("c1/public.users", java.util.Arrays.copyOf(sealed, 40)))
+                .hasMessageContaining("too short");
     }
 
     @Test
