@@ -168,8 +168,8 @@ final class Scrubber implements Transformer {
     String scrubText(String text, Row row) {
         // one pass, first kind that matches wins: a replaced IBAN is never read again as a long number
         String out = text;
-        Matcher found = FINDINGS.matcher(out);
-        if (found.find()) {
+        Matcher found = mayHoldFindings(text) ? FINDINGS.matcher(out) : null;
+        if (found != null && found.find()) {
             StringBuilder result = new StringBuilder(out.length());
             do {
                 found.appendReplacement(result, Matcher.quoteReplacement(replacement(found).apply(found.group(), row)));
@@ -184,6 +184,17 @@ final class Scrubber implements Transformer {
             }
         }
         return out;
+    }
+
+    /** Every finding holds a digit or an {@code @}: text without either (most JSON leaves) skips the expression. */
+    private static boolean mayHoldFindings(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '@') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Transformer replacement(Matcher found) {

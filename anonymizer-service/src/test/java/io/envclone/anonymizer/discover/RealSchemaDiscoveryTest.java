@@ -28,6 +28,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealInfrastructureExtension.class)
 class RealSchemaDiscoveryTest {
 
+    /** The strict policy on our own demo: its rule file covers every column discovery calls sensitive. */
+    @Test
+    void theDemoRulesCoverEverythingDiscoveryFindsInTheDemoDatabase(RealInfrastructure infra) throws Exception {
+        infra.postgres().dropDatabase("discover_demo");
+        infra.postgres().createDatabase("discover_demo");
+        Proposal proposal;
+        try (Connection connection = infra.postgres().connect("discover_demo")) {
+            new io.envclone.testing.demo.DemoDatabaseGenerator().generate(connection,
+                    io.envclone.testing.demo.DemoOptions.defaults());
+            proposal = Discovery.discover(CatalogSample.read(connection, 50));
+        }
+        RuleSet demo = RuleSetFiles.read(Path.of("..", "deploy", "samples", "demo-rules.yaml"));
+        Coverage.Report report = Coverage.check(demo, proposal);
+        assertThat(report.errors()).as("sensitive demo columns the demo rules leave uncovered").isEmpty();
+        assertThat(report.passes()).isTrue();
+        RuleSet missingPhone = new RuleSet(demo.version(), RuleSet.STRICT, demo.rules().stream()
+                .filter(rule -> !rule.column().equals("public.users.phone")).toList());
+        assertThat(Coverage.check(missingPhone, proposal).errors()).extracting(Coverage.Gap::column)
+                .containsExactly("public.users.phone");
+    }
+
     @Test
     @RequiresPagila
     void pagilaCustomersStaffAndAddressesAreFoundAndFilmsAreNot(RealInfrastructure infra) throws Exception {

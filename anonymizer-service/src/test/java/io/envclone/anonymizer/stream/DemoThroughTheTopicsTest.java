@@ -109,7 +109,9 @@ class DemoThroughTheTopicsTest {
         load(server, anonymized);
         try (Connection source = server.connect(SOURCE); Connection copy = server.connect(COPY)) {
             for (ColumnRule rule : demoRules().rules()) {
-                assertEveryNonNullValueChanged(source, copy, rule.column());
+                if (!rule.type().equals("keep")) {
+                    assertEveryNonNullValueChanged(source, copy, rule.column());
+                }
             }
             assertNoSourceIdentifierAnywhere(source, copy);
             assertThat(mismatches(copy)).as("joins on transformed columns match as in the source")

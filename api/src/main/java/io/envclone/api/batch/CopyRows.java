@@ -1,6 +1,5 @@
 package io.envclone.api.batch;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -41,10 +40,10 @@ public final class CopyRows {
             return lengths[field] < 0 ? null : Arrays.copyOfRange(payload, offsets[field], offsets[field] + lengths[field]);
         }
 
-        void writeField(int field, ByteArrayOutputStream out) {
-            out.writeBytes(ByteBuffer.allocate(4).putInt(lengths[field]).array());
+        void writeField(int field, Writer out) {
+            out.length(lengths[field]);
             if (lengths[field] > 0) {
-                out.write(payload, offsets[field], lengths[field]);
+                out.bytes(payload, offsets[field], lengths[field]);
             }
         }
     }
@@ -84,38 +83,65 @@ public final class CopyRows {
         }
     }
 
-    /** Writes a binary COPY payload row by row: fields either new bytes or copied from a row being read. */
+    /**
+     * Writes a binary COPY payload row by row: fields either new bytes or copied from a row being
+     * read. Its own growing array, not a stream: four calls a field over a million rows (measured:
+     * a stream's locks and a buffer per length were a tenth of the anonymizer's time).
+     */
     public static final class Writer {
-        private final ByteArrayOutputStream out;
+        private byte[] buffer;
+        private int size;
 
         public Writer(int expectedBytes) {
-            out = new ByteArrayOutputStream(Math.max(64, expectedBytes));
-            out.writeBytes(SIGNATURE);
-            out.writeBytes(new byte[8]); // flags, header extension length
+            buffer = new byte[Math.max(64, expectedBytes)];
+            bytes(SIGNATURE, 0, SIGNATURE.length);
+            size += 8; // flags, header extension length: zeros
         }
 
         public void startRow(int fields) {
-            out.write((fields >> 8) & 0xFF);
-            out.write(fields & 0xFF);
+            room(2);
+            buffer[size++] = (byte) (fields >> 8);
+            buffer[size++] = (byte) fields;
         }
 
         /** A field's bytes, or null for SQL NULL. */
         public void field(byte[] value) {
-            out.writeBytes(ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
+            length(value == null ? -1 : value.length);
             if (value != null) {
-                out.writeBytes(value);
+                bytes(value, 0, value.length);
             }
         }
 
         /** The field as it is in {@code row}, copied without decoding. */
         public void copy(Row row, int field) {
-            row.writeField(field, out);
+            row.writeField(field, this);
         }
 
         public byte[] finish() {
-            out.write(0xFF);
-            out.write(0xFF);
-            return out.toByteArray();
+            room(2);
+            buffer[size++] = (byte) 0xFF;
+            buffer[size++] = (byte) 0xFF;
+            return Arrays.copyOf(buffer, size);
+        }
+
+        void length(int length) {
+            room(4);
+            buffer[size++] = (byte) (length >>> 24);
+            buffer[size++] = (byte) (length >>> 16);
+            buffer[size++] = (byte) (length >>> 8);
+            buffer[size++] = (byte) length;
+        }
+
+        void bytes(byte[] source, int offset, int length) {
+            room(length);
+            System.arraycopy(source, offset, buffer, size, length);
+            size += length;
+        }
+
+        private void room(int more) {
+            if (buffer.length - size < more) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
         }
     }
 }
