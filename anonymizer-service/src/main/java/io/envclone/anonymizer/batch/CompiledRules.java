@@ -43,13 +43,21 @@ public final class CompiledRules {
             }
             columns.computeIfAbsent(rule.tableName(), table -> new ArrayList<>())
                     .add(new TableRules.ColumnTransform(rule.columnName(), rule.type().toLowerCase(java.util.Locale.ROOT),
-                            transformers.create(rule), unique.contains(rule.column())));
+                            transformers.create(rule), unique.contains(rule.column()), condition(rule)));
         }
         this.byTable = new LinkedHashMap<>();
         columns.forEach((table, transforms) -> {
             transforms.sort(Comparator.comparingInt(TableRules.ColumnTransform::stage)); // derived ones last
             byTable.put(table, new TableRules(table, List.copyOf(transforms)));
         });
+    }
+
+    private static RuleCondition condition(ColumnRule rule) {
+        try {
+            return RuleCondition.parse(rule.option("when", null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(rule.column() + ": " + e.getMessage(), e);
+        }
     }
 
     public String version() {

@@ -49,8 +49,8 @@ final class RowTransform {
             }
         };
         for (TableRules.ColumnTransform transform : table.columns()) {
-            if (!present.test(transform.column())) {
-                continue;
+            if (!present.test(transform.column()) || (transform.when() != null && !transform.when().holds(row::column))) {
+                continue; // a generated column (not sent), or a row the rule's condition leaves as it is
             }
             String before = transform.type().equals("null") ? null : original.apply(transform.column());
             String fake = transform.transformer().apply(before, row);

@@ -70,6 +70,18 @@ public final class RuleValidator {
                 errors.add(new RuleError(column, e.getMessage().substring(column.length() + 2)));
                 continue;
             }
+            RuleCondition when;
+            try {
+                when = RuleCondition.parse(rule.option("when", null));
+            } catch (IllegalArgumentException e) {
+                errors.add(new RuleError(column, e.getMessage()));
+                continue;
+            }
+            if (when != null && schema != null && schema.containsKey(rule.tableName())
+                    && !schema.get(rule.tableName()).containsKey(when.column())) {
+                errors.add(new RuleError(column, "option when names " + when.column() + ", which is not a column of "
+                        + rule.tableName() + ": its columns are " + new java.util.TreeSet<>(schema.get(rule.tableName()).keySet())));
+            }
             if ("keep".equals(rule.type()) && rule.reason().isBlank()) {
                 errors.add(new RuleError(column, "keep needs a reason (why this column holds nothing personal)"));
             }

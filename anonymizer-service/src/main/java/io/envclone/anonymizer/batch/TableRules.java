@@ -18,9 +18,10 @@ record TableRules(String table, List<ColumnTransform> columns) {
 
     /**
      * A column's transformer; {@code type} is the rule's transformer name (metrics count by it);
-     * {@code unique}: the column is under a unique constraint, so two values must never share a fake.
+     * {@code unique}: the column is under a unique constraint, so two values must never share a fake;
+     * {@code when}: the rule's condition on the row, or null when it applies to every row.
      */
-    record ColumnTransform(String column, String type, Transformer transformer, boolean unique) {
+    record ColumnTransform(String column, String type, Transformer transformer, boolean unique, RuleCondition when) {
 
         boolean scrubs() {
             return type.equals("scrub");

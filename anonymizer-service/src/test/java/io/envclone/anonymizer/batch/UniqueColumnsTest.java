@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.envclone.anonymizer.transform.KeyedHash;
 import io.envclone.api.anonymize.ColumnRule;
 import io.envclone.api.anonymize.RuleSet;
-import io.envclone.api.batch.CopyRows;
 import io.envclone.api.batch.TableBatch;
-import io.envclone.api.batch.WireText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,19 +65,14 @@ class UniqueColumnsTest {
     }
 
     private static TableBatch batch(List<String> emails) {
-        CopyRows.Writer rows = new CopyRows.Writer(1024);
+        List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < emails.size(); i++) {
-            rows.startRow(2);
-            rows.field(WireText.encode("integer", Integer.toString(i + 1)));
-            rows.field(WireText.encode("text", emails.get(i)));
+            rows.add(List.of(Integer.toString(i + 1), emails.get(i)));
         }
-        return new TableBatch("u-clone", "public", "users", 0, 1, 1, 0, true, emails.size(), List.of("id", "email"),
-                List.of("integer", "text"), List.of("integer", "text"), null, rows.finish());
+        return TextBatches.of("public.users", List.of("id", "email"), rows);
     }
 
     private static List<String> emails(TableBatch batch) {
-        List<String> emails = new ArrayList<>();
-        CopyRows.forEach(batch.rows(), row -> emails.add(WireText.decode("text", row.bytes(1))));
-        return emails;
+        return TextBatches.rows(batch).stream().map(row -> row.get(1)).toList();
     }
 }
