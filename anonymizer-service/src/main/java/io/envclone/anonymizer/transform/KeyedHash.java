@@ -1,9 +1,8 @@
 package io.envclone.anonymizer.transform;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import io.envclone.api.secret.HmacSha256;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA256 under the environment's key: the one source of every replacement value. The same
@@ -19,16 +18,7 @@ public final class KeyedHash {
         if (key == null || key.length < 16) {
             throw new IllegalArgumentException("the anonymization key must be at least 16 bytes");
         }
-        SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(spec);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-            }
-        });
+        this.macs = HmacSha256.perThread(key);
     }
 
     /** 32 bytes, keyed, for {@code value} in {@code domain}. */

@@ -1,14 +1,13 @@
 package io.envclone.api.fingerprint;
 
+import io.envclone.api.secret.HmacSha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The source's sensitive values as a keyed Bloom filter: the cloner adds every value of the
@@ -38,16 +37,7 @@ public final class SourceFingerprints {
         }
         this.bits = bits;
         this.size = (long) bits.length * 64;
-        SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(spec);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-            }
-        });
+        this.macs = HmacSha256.perThread(key);
     }
 
     /** An empty filter sized for {@code expectedValues} values (each of its normal forms counts). */
