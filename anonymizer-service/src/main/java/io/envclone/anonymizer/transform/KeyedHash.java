@@ -1,7 +1,7 @@
 package io.envclone.anonymizer.transform;
 
-import java.nio.charset.StandardCharsets;
 import io.envclone.api.secret.HmacSha256;
+import java.nio.charset.StandardCharsets;
 import javax.crypto.Mac;
 
 /**
