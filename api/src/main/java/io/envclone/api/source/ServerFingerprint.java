@@ -19,6 +19,12 @@ import java.util.Optional;
 public record ServerFingerprint(Optional<String> systemIdentifier, String host, int port, Optional<String> serverAddress,
         String database, String serverVersion) {
 
+    /** The cluster's identifier: for superusers, or roles granted {@code pg_control_system()}. */
+    public static final String SYSTEM_IDENTIFIER_QUERY = "select system_identifier::text from pg_control_system()";
+    /** The address the server reports, the database and the version, in that order. */
+    public static final String IDENTITY_QUERY = "select host(inet_server_addr()), current_database(),"
+            + " current_setting('server_version')";
+
     /** Whether both fingerprints describe one PostgreSQL cluster (any of its databases). */
     public boolean sameServerAs(ServerFingerprint other) {
         if (systemIdentifier.isPresent() && other.systemIdentifier.isPresent()) {

@@ -95,8 +95,7 @@ public final class ReadOnlySource implements AutoCloseable {
         Optional<String> systemIdentifier = readSystemIdentifier();
         return read(connection -> {
             try (Statement statement = connection.createStatement();
-                    ResultSet row = statement.executeQuery("select host(inet_server_addr()), current_database(),"
-                            + " current_setting('server_version')")) {
+                    ResultSet row = statement.executeQuery(ServerFingerprint.IDENTITY_QUERY)) {
                 row.next();
                 return new ServerFingerprint(systemIdentifier, host, port, Optional.ofNullable(row.getString(1)),
                         row.getString(2), row.getString(3));
@@ -108,7 +107,7 @@ public final class ReadOnlySource implements AutoCloseable {
         try {
             return read(connection -> {
                 try (Statement statement = connection.createStatement();
-                        ResultSet row = statement.executeQuery("select system_identifier::text from pg_control_system()")) {
+                        ResultSet row = statement.executeQuery(ServerFingerprint.SYSTEM_IDENTIFIER_QUERY)) {
                     return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.<String>empty();
                 }
             });

@@ -1,0 +1,74 @@
+package io.envclone.validator.land;
+
+import io.envclone.api.batch.TableBatch;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+
+/**
+ * Lands batches in a target exactly once: a batch's rows and its id go in one transaction (the id
+ * into {@code envclone_landing.landed_batch}), so a batch delivered again, after a crash of this
+ * service or of the broker, finds its id and is skipped, and a batch that fails lands nothing at
+ * all. Rows go in with {@code COPY ... FROM STDIN (FORMAT binary)}, as the cloner read them.
+ */
+public final class BatchLander {
+
+    /** What became of a batch. */
+    public enum Outcome { LANDED, ALREADY_LANDED }
+
+    static final String LEDGER = "envclone_landing.landed_batch";
+
+    private final Connection target;
+
+    /** {@code target}: a connection to the target database, used by this lander alone. */
+    public BatchLander(Connection target) throws SQLException {
+        this.target = target;
+        try (Statement statement = target.createStatement()) {
+            statement.execute("create schema if not exists envclone_landing");
+            statement.execute("create table if not exists " + LEDGER + " (batch_id text primary key, clone_id text not null,"
+                    + " table_name text not null, rows integer not null, landed_at timestamptz not null default now())");
+        }
+        target.setAutoCommit(false);
+        target.commit();
+    }
+
+    public Outcome land(TableBatch batch) throws SQLException {
+        try {
+            try (PreparedStatement ledger = target.prepareStatement("insert into " + LEDGER
+                    + " (batch_id, clone_id, table_name, rows) values (?, ?, ?, ?) on conflict (batch_id) do nothing")) {
+                ledger.setString(1, batch.id());
+                ledger.setString(2, batch.cloneId());
+                ledger.setString(3, batch.schema() + "." + batch.table());
+                ledger.setInt(4, batch.rowCount());
+                if (ledger.executeUpdate() == 0) {
+                    target.rollback();
+                    return Outcome.ALREADY_LANDED;
+                }
+            }
+            target.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + quoted(batch.schema()) + "."
+                    + quoted(batch.table()) + " (" + String.join(", ", batch.columns().stream().map(BatchLander::quoted)
+                    .toList()) + ") from stdin (format binary)", new ByteArrayInputStream(batch.rows()));
+            target.commit();
+            return Outcome.LANDED;
+        } catch (SQLException | IOException | RuntimeException e) {
+            target.rollback();
+            // the server's primary message only: its detail and context may quote the row's values
+            throw new SQLException("batch " + batch.id() + " did not land, nothing of it is in the target: " + primary(e));
+        }
+    }
+
+    private static String primary(Exception e) {
+        if (e instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+            return psql.getServerErrorMessage().getMessage() + " (SQLSTATE " + psql.getSQLState() + ")";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+    }
+
+    static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}

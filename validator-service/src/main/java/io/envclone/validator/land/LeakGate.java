@@ -1,0 +1,91 @@
+package io.envclone.validator.land;
+
+import io.envclone.api.anonymize.ColumnRule;
+import io.envclone.api.anonymize.RuleSet;
+import io.envclone.api.batch.CopyRows;
+import io.envclone.api.batch.TableBatch;
+import io.envclone.api.batch.WireText;
+import io.envclone.api.fingerprint.SourceFingerprints;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The check every anonymized batch passes before it lands: made by the environment's rule set,
+ * and holding no value of the source. Every text and JSON field is looked up in the clone's
+ * source fingerprints, whole and by the emails and long numbers (phones, ids, cards, IBANs) in
+ * it, so a real email inside a message body is found as surely as in an email column. The
+ * validator never sees a source value: only the keyed filter the cloner made of them. A refusal
+ * names the table, the column and its rule, never the value.
+ */
+public final class LeakGate {
+
+    /** Why a batch may not land. */
+    public record Refusal(String table, String column, String rule, String reason) {
+        public String message() {
+            return table + (column == null ? "" : "." + column + " (rule " + rule + ")") + ": " + reason;
+        }
+    }
+
+    private static final Pattern TOKENS = Pattern.compile(String.join("|",
+            "[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
+            "\\+?\\d(?:[ .-]?\\d){6,}",
+            "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"));
+
+    private final RuleSet rules;
+    private final SourceFingerprints source;
+
+    public LeakGate(RuleSet rules, SourceFingerprints source) {
+        this.rules = rules;
+        this.source = source;
+    }
+
+    public Optional<Refusal> check(TableBatch batch, String rulesVersion) {
+        String table = batch.ruleTable();
+        if (!rules.version().equals(rulesVersion)) {
+            return Optional.of(new Refusal(table, null, null, "made by rules " + (rulesVersion == null ? "(none: not"
+                    + " anonymized)" : rulesVersion) + ", the environment's are " + rules.version()
+                    + ": anonymize it with the environment's rules"));
+        }
+        List<String> columns = batch.columns();
+        List<String> wireTypes = batch.wireTypes();
+        Map<String, String> ruleOf = new HashMap<>();
+        for (ColumnRule rule : rules.rules()) {
+            if (table.equals(rule.tableName())) {
+                ruleOf.put(rule.columnName(), rule.type());
+            }
+        }
+        Refusal[] found = {null};
+        CopyRows.forEach(batch.rows(), row -> {
+            for (int field = 0; field < row.fields() && found[0] == null; field++) {
+                String type = wireTypes.get(field);
+                if (row.isNull(field) || !(WireText.isText(type) || type.equals("json") || type.equals("jsonb"))) {
+                    continue;
+                }
+                if (leaks(WireText.decode(type, row.bytes(field)))) {
+                    String column = columns.get(field);
+                    String rule = ruleOf.getOrDefault(column, "none");
+                    found[0] = new Refusal(table, column, rule, "a value of the source reached the copy"
+                            + (rule.equals("none") ? ": the column has no rule; give it one" : ": check the rule"));
+                }
+            }
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    private boolean leaks(String text) {
+        if (source.mightContain(text)) {
+            return true;
+        }
+        Matcher token = TOKENS.matcher(text);
+        while (token.find()) {
+            if (token.end() - token.start() < text.length() && source.mightContain(token.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
