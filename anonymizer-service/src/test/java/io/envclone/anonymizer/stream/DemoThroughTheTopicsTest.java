@@ -175,7 +175,7 @@ class DemoThroughTheTopicsTest {
         }
         try (Connection copy = server.connect(COPY); Statement statement = copy.createStatement()) {
             statement.execute("set session_replication_role = replica");
-            for (io.envclone.testing.batch.SourceBatches.Table table : RawBatches.tables(copy)) {
+            for (io.envclone.testing.batch.SourceBatches.Table table : io.envclone.testing.batch.SourceBatches.tables(copy)) {
                 statement.execute("truncate " + table.schema() + "." + table.name() + " cascade");
             }
             var copyApi = copy.unwrap(PGConnection.class).getCopyAPI();
@@ -237,7 +237,7 @@ class DemoThroughTheTopicsTest {
             }
         }
         int rowsChecked = 0;
-        for (io.envclone.testing.batch.SourceBatches.Table table : RawBatches.tables(copy)) {
+        for (io.envclone.testing.batch.SourceBatches.Table table : io.envclone.testing.batch.SourceBatches.tables(copy)) {
             try (ResultSet rows = copy.createStatement().executeQuery("select t::text from " + table.schema() + "."
                     + table.name() + " t")) {
                 while (rows.next()) {
