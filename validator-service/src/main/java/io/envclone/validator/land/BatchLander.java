@@ -1,6 +1,9 @@
 package io.envclone.validator.land;
 
+import static io.envclone.validator.sql.SqlNames.quoted;
+
 import io.envclone.api.batch.TableBatch;
+import io.envclone.validator.sql.SqlNames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
@@ -50,7 +53,7 @@ public final class BatchLander {
                 }
             }
             target.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + quoted(batch.schema()) + "."
-                    + quoted(batch.table()) + " (" + String.join(", ", batch.columns().stream().map(BatchLander::quoted)
+                    + quoted(batch.table()) + " (" + String.join(", ", batch.columns().stream().map(SqlNames::quoted)
                     .toList()) + ") from stdin (format binary)", new ByteArrayInputStream(batch.rows()));
             target.commit();
             return Outcome.LANDED;
@@ -68,7 +71,4 @@ public final class BatchLander {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
     }
 
-    static String quoted(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
 }
