@@ -5,16 +5,14 @@ import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.event.CloneEvent;
+import io.envclone.service.kafka.BatchConsumers;
 import io.envclone.service.kafka.EventJson;
 import io.envclone.service.kafka.KafkaTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,11 +24,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
@@ -44,7 +39,6 @@ import org.jboss.logging.Logger;
 public final class AnonymizerLoop implements Runnable, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(AnonymizerLoop.class);
-    private static final Duration PAUSE_FOR_UNKNOWN_CLONE = Duration.ofSeconds(1);
     /** Anonymized batches wait for the validator; a day covers a validator down overnight. */
     private static final long ANONYMIZED_RETENTION_MS = 24 * 60 * 60 * 1000L;
     /** Dead letters (still encrypted) are kept a week, for a person to look at. */
@@ -94,7 +88,7 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
     private final Topics topics;
     private final CloneRegistrations registrations;
     private final Listener listener;
-    private final Map<TopicPartition, Instant> paused = new ConcurrentHashMap<>();
+    private final BatchConsumers.WaitingPartitions waiting = new BatchConsumers.WaitingPartitions();
     private volatile boolean closed;
 
     /**
@@ -107,17 +101,7 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
         this.registrations = registrations;
         this.listener = listener;
         this.bootstrapServers = bootstrapServers;
-        this.consumerConfig = Map.of(
-                // a topic created after this consumer subscribed is seen within seconds, not five minutes
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000,
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, groupId,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        this.consumerConfig = BatchConsumers.config(bootstrapServers, groupId);
         this.producerConfig = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
@@ -169,14 +153,14 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
         }
         consumer = new KafkaConsumer<>(consumerConfig);
         producer = new KafkaProducer<>(producerConfig);
-        paused.clear();
+        waiting.clear();
         try {
             producer.initTransactions(); // fences any earlier instance with the same transactional id
             consumer.subscribe(List.of(topics.raw()));
             while (!closed) {
-                resumeWhatWaited();
+                waiting.resumeDue(consumer);
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                listener.lag(lag());
+                listener.lag(BatchConsumers.lag(consumer));
                 if (!records.isEmpty()) {
                     processInOneTransaction(records);
                 }
@@ -197,13 +181,10 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
         try {
             for (TopicPartition partition : records.partitions()) {
                 for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                    String cloneId = header(record, BatchHeaders.CLONE_ID);
+                    String cloneId = BatchConsumers.header(record, BatchHeaders.CLONE_ID);
                     var registration = cloneId == null ? null : registrations.find(cloneId).orElse(null);
                     if (cloneId != null && registration == null) {
-                        // not registered yet: this partition waits here, the others go on
-                        consumer.seek(partition, record.offset());
-                        consumer.pause(List.of(partition));
-                        paused.put(partition, Instant.now().plus(PAUSE_FOR_UNKNOWN_CLONE));
+                        waiting.hold(consumer, partition, record); // not registered yet
                         break;
                     }
                     process(record, registration);
@@ -227,7 +208,7 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
 
     private void process(ConsumerRecord<String, byte[]> record, CloneRegistrations.Registration registration) {
         String cloneId = registration == null ? "" : registration.cloneId();
-        String table = header(record, BatchHeaders.TABLE);
+        String table = BatchConsumers.header(record, BatchHeaders.TABLE);
         if (registration == null) {
             deadLetter(record, "the batch has no " + BatchHeaders.CLONE_ID + " header");
             return;
@@ -237,7 +218,7 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
             return;
         }
         try {
-            TableBatch batch = BatchHeaders.read(headers(record), record.value(), registration.cipher());
+            TableBatch batch = BatchHeaders.read(BatchConsumers.headers(record), record.value(), registration.cipher());
             TableBatch anonymized = BatchAnonymizer.anonymize(batch, registration.rules(), listener::transformed);
             producer.send(anonymizedRecord(anonymized, registration));
             listener.anonymized(anonymized);
@@ -268,39 +249,6 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
         record.headers().forEach(header -> dead.headers().add(header));
         dead.headers().add(new RecordHeader(BatchHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8)));
         producer.send(dead);
-    }
-
-    private void resumeWhatWaited() {
-        Instant now = Instant.now();
-        paused.entrySet().removeIf(entry -> {
-            if (entry.getValue().isBefore(now)) {
-                consumer.resume(List.of(entry.getKey()));
-                return true;
-            }
-            return false;
-        });
-    }
-
-    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
-        Map<String, byte[]> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), header.value());
-        }
-        return headers;
-    }
-
-    /** The lag the consumer knows from its last fetch, without a call to the broker. */
-    private long lag() {
-        long lag = 0;
-        for (TopicPartition partition : consumer.assignment()) {
-            lag += consumer.currentLag(partition).orElse(0);
-        }
-        return lag;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,19 +1,11 @@
 package io.envclone.anonymizer.stream;
 
 import io.envclone.api.batch.BatchCipher;
-import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.testing.batch.SourceBatches;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Raw batches as the cloner sends them (the cloner is another service: the batch format is the
@@ -33,20 +25,7 @@ final class RawBatches {
     static List<TableBatch> send(Connection connection, String bootstrapServers, String topic, String cloneId,
             BatchCipher cipher, int rowsPerBatch) throws Exception {
         List<TableBatch> sent = batches(connection, cloneId, rowsPerBatch);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            for (TableBatch batch : sent) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, batch.key(),
-                        cipher.encrypt(batch.key(), batch.rows()));
-                batch.headers().forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
-                record.headers().add(new RecordHeader(BatchHeaders.ENCRYPTION,
-                        BatchCipher.ALGORITHM.getBytes(StandardCharsets.UTF_8)));
-                producer.send(record).get();
-            }
-        }
+        SourceBatches.send(sent, bootstrapServers, topic, cipher, Map.of());
         return sent;
     }
 }

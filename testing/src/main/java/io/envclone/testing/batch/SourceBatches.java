@@ -1,20 +1,30 @@
 package io.envclone.testing.batch;
 
+import io.envclone.api.batch.BatchCipher;
+import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.CopyRows;
 import io.envclone.api.batch.TableBatch;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
 
 /**
  * A database's tables as the cloner sends them (the batch format is the contract between the
  * services, so a service's tests make batches without the cloner): every leaf table of the
  * schemas {@code public} and {@code audit} read with binary COPY, without generated columns, cut
- * into batches of {@code rowsPerBatch} rows, in memory and unencrypted.
+ * into batches of {@code rowsPerBatch} rows, in memory and unencrypted; and sent to a topic.
  */
 public final class SourceBatches {
 
@@ -83,4 +93,28 @@ public final class SourceBatches {
         return batches;
     }
 
+
+    /**
+     * Puts {@code batches} on {@code topic} as the services do: encrypted under the clone's key, with
+     * their headers, the encryption's, and {@code extraHeaders} (the rules version of anonymized ones).
+     */
+    public static void send(List<TableBatch> batches, String bootstrapServers, String topic, BatchCipher cipher,
+            Map<String, String> extraHeaders) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            for (TableBatch batch : batches) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, batch.key(),
+                        cipher.encrypt(batch.key(), batch.rows()));
+                batch.headers().forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
+                record.headers().add(new RecordHeader(BatchHeaders.ENCRYPTION,
+                        BatchCipher.ALGORITHM.getBytes(StandardCharsets.UTF_8)));
+                extraHeaders.forEach((name, value) -> record.headers().add(new RecordHeader(name,
+                        value.getBytes(StandardCharsets.UTF_8))));
+                producer.send(record).get();
+            }
+        }
+    }
 }

@@ -58,9 +58,14 @@ public final class BatchLander {
             target.commit();
             return Outcome.LANDED;
         } catch (SQLException | IOException | RuntimeException e) {
-            target.rollback();
+            try {
+                target.rollback();
+            } catch (SQLException lost) {
+                // the connection is gone: so is the transaction
+            }
             // the server's primary message only: its detail and context may quote the row's values
-            throw new SQLException("batch " + batch.id() + " did not land, nothing of it is in the target: " + primary(e));
+            throw new SQLException("batch " + batch.id() + " did not land, nothing of it is in the target: " + primary(e),
+                    e instanceof SQLException sql ? sql.getSQLState() : null);
         }
     }
 
