@@ -8,6 +8,7 @@ import io.envclone.api.event.CloneEvent;
 import io.envclone.service.kafka.BatchConsumers;
 import io.envclone.service.kafka.EventJson;
 import io.envclone.service.kafka.KafkaTopics;
+import io.envclone.service.kafka.Restarting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -119,25 +120,8 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
      */
     @Override
     public void run() {
-        while (!closed) {
-            try {
-                runClients();
-            } catch (ProducerFencedException e) {
-                LOG.warnf("anonymizer loop stopped: another instance took its transactional id (%s)", e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                LOG.warnf("anonymizer loop restarts its Kafka clients after: %s", e.toString());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        // a fence: another instance took this one's transactional id
+        Restarting.run("anonymizer loop", () -> closed, this::runClients, e -> e instanceof ProducerFencedException);
     }
 
     private void runClients() {

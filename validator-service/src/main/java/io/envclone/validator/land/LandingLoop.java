@@ -3,6 +3,7 @@ package io.envclone.validator.land;
 import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.service.kafka.BatchConsumers;
+import io.envclone.service.kafka.Restarting;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -54,22 +55,7 @@ public final class LandingLoop implements Runnable, AutoCloseable {
     /** Runs until {@link #close()}; a failure of the consumer or of a target starts it again from what was not committed. */
     @Override
     public void run() {
-        while (!closed) {
-            try {
-                runConsumer();
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                LOG.warnf("landing loop starts again after: %s", e.getMessage());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        Restarting.run("landing loop", () -> closed, this::runConsumer, e -> false);
     }
 
     private void runConsumer() {
