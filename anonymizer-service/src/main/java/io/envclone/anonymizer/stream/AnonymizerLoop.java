@@ -24,7 +24,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -141,18 +140,12 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
         try {
             producer.initTransactions(); // fences any earlier instance with the same transactional id
             consumer.subscribe(List.of(topics.raw()));
-            while (!closed) {
-                waiting.resumeDue(consumer);
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            BatchConsumers.pollUntilClosed(consumer, waiting, () -> closed, records -> {
                 listener.lag(BatchConsumers.lag(consumer));
                 if (!records.isEmpty()) {
                     processInOneTransaction(records);
                 }
-            }
-        } catch (WakeupException e) {
-            if (!closed) {
-                throw e;
-            }
+            });
         } finally {
             consumer.close(Duration.ofSeconds(5));
             producer.close(Duration.ofSeconds(5));

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -39,6 +43,24 @@ public final class BatchConsumers {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    }
+
+    /**
+     * Polls until {@code closed}, each poll's records (empty ones too) to {@code each}, resuming
+     * waiting partitions first; the wakeup of a close ends it quietly, any other is thrown.
+     */
+    public static void pollUntilClosed(KafkaConsumer<String, byte[]> consumer, WaitingPartitions waiting,
+            BooleanSupplier closed, Consumer<ConsumerRecords<String, byte[]>> each) {
+        try {
+            while (!closed.getAsBoolean()) {
+                waiting.resumeDue(consumer);
+                each.accept(consumer.poll(Duration.ofMillis(500)));
+            }
+        } catch (WakeupException e) {
+            if (!closed.getAsBoolean()) {
+                throw e;
+            }
+        }
     }
 
     public static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {

@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,17 +62,11 @@ public final class LandingLoop implements Runnable, AutoCloseable {
         waiting.clear();
         try {
             consumer.subscribe(java.util.List.of(topic));
-            while (!closed) {
-                waiting.resumeDue(consumer);
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            BatchConsumers.pollUntilClosed(consumer, waiting, () -> closed, records -> {
                 if (!records.isEmpty()) {
                     landAll(records);
                 }
-            }
-        } catch (WakeupException e) {
-            if (!closed) {
-                throw e;
-            }
+            });
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
