@@ -81,7 +81,7 @@ public class AnonymizeResource {
         try {
             cipher = BatchCipher.fromBase64("encryptionKey", request.encryptionKey());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("encryptionKey", e.getMessage().substring("encryptionKey ".length()));
+            throw InvalidRequestException.fromFieldMessage(e);
         }
         RealValues real = realValues(request.fingerprints(), request.fingerprintKey());
         stream.registrations().register(cloneId, compile(request.rules(), request.anonymizationKey(), request.unique(), real),
@@ -129,21 +129,10 @@ public class AnonymizeResource {
         if (fingerprints == null || fingerprints.isEmpty()) {
             return RealValues.NONE;
         }
-        byte[] key;
         try {
-            key = Base64.getDecoder().decode(fingerprintKey == null ? "" : fingerprintKey);
+            return SourceFingerprints.fromRequest(fingerprints, fingerprintKey)::mightContain;
         } catch (IllegalArgumentException e) {
-            key = new byte[0];
-        }
-        if (key.length < 16) {
-            throw new InvalidRequestException("fingerprintKey", "must be base64 of the at least 16 bytes the clone's"
-                    + " fingerprints were made with, given with fingerprints");
-        }
-        try {
-            return SourceFingerprints.fromBase64(key, fingerprints)::mightContain;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("fingerprints", "are not the cloner's source fingerprints (" + e.getMessage()
-                    + "): send them as the cloner gave them, in base64");
+            throw InvalidRequestException.fromFieldMessage(e);
         }
     }
 

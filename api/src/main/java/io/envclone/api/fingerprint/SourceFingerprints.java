@@ -65,6 +65,29 @@ public final class SourceFingerprints {
         return fromBytes(key, Base64.getDecoder().decode(base64));
     }
 
+    /**
+     * From a request's two base64 fields; a refusal's message begins with the field at fault
+     * ({@code fingerprints} or {@code fingerprintKey}) and says what to give.
+     */
+    public static SourceFingerprints fromRequest(String fingerprints, String fingerprintKey) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(fingerprintKey == null ? "" : fingerprintKey);
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length < 16) {
+            throw new IllegalArgumentException("fingerprintKey must be base64 of the at least 16 bytes the fingerprints"
+                    + " were made with, given with them");
+        }
+        try {
+            return fromBase64(key, fingerprints == null ? "" : fingerprints);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("fingerprints are not the cloner's source fingerprints (" + e.getMessage()
+                    + "): send them as the cloner gave them, in base64");
+        }
+    }
+
     public byte[] toBytes() {
         ByteBuffer out = ByteBuffer.allocate(8 + bits.length * 8);
         out.putInt(VERSION).putInt(bits.length);

@@ -10,6 +10,13 @@ public final class InvalidRequestException extends RuntimeException {
         this.field = field;
     }
 
+    /** From a check whose message begins with the field at fault ({@code "encryptionKey must be 32 bytes ..."}). */
+    public static InvalidRequestException fromFieldMessage(IllegalArgumentException e) {
+        String message = e.getMessage();
+        int space = message.indexOf(' ');
+        return new InvalidRequestException(message.substring(0, space), message.substring(space + 1));
+    }
+
     public String field() {
         return field;
     }
