@@ -144,7 +144,7 @@ class LandApiTest {
 
     private static Map<String, Object> fingerprintOf(EmbeddedPostgresServer server, String database) throws Exception {
         try (Connection connection = server.connect(database)) {
-            var fingerprint = io.envclone.validator.target.TargetIdentity.read(connection, server.host(), server.port());
+            var fingerprint = io.envclone.validator.safety.TargetIdentity.read(connection, server.host(), server.port());
             Map<String, Object> json = new HashMap<>();
             json.put("systemIdentifier", fingerprint.systemIdentifier().orElse(null));
             json.put("host", fingerprint.host());
