@@ -48,11 +48,10 @@ public final class BatchAnonymizer {
                         : null;
             };
             String index = fieldOf.containsKey("id") ? original.apply("id") : null;
-            RowTransform.apply(table, fieldOf::containsKey, original, index, (column, fake) -> {
+            RowTransform.apply(table, fieldOf::containsKey, original, index, (rule, before, fake) -> {
+                String column = rule.column();
                 int field = fieldOf.get(column);
-                TableRules.ColumnTransform rule = table.of(column);
                 if (rule.unique() && fake != null) {
-                    String before = original.apply(column);
                     String earlier = uniqueFakes.computeIfAbsent(column, c -> new HashMap<>()).putIfAbsent(fake, before);
                     if (earlier != null && !earlier.equals(before)) {
                         // the values stay out of the message: it goes to logs, events and the dead-letter topic

@@ -72,7 +72,8 @@ public final class CompiledRules {
         Map<String, String> out = new java.util.LinkedHashMap<>(values);
         TableRules rules = forTable(table);
         if (rules != null) {
-            RowTransform.apply(rules, values::containsKey, values::get, values.get("id"), out::put);
+            RowTransform.apply(rules, values::containsKey, values::get, values.get("id"),
+                    (rule, before, fake) -> out.put(rule.column(), fake));
         }
         return out;
     }

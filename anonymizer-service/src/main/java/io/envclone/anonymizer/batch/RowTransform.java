@@ -3,7 +3,6 @@ package io.envclone.anonymizer.batch;
 import io.envclone.anonymizer.transform.Row;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -14,6 +13,12 @@ import java.util.function.Predicate;
  */
 final class RowTransform {
 
+    /** What became of one column of the row. */
+    @FunctionalInterface
+    interface Result {
+        void accept(TableRules.ColumnTransform rule, String before, String fake);
+    }
+
     private RowTransform() {
     }
 
@@ -21,10 +26,10 @@ final class RowTransform {
      * @param present whether the row has a column (a generated one is not sent)
      * @param original a column's original text, or null
      * @param index the row's primary key, or null
-     * @param result told each transformed column and its new text (null for SQL NULL)
+     * @param result told each transformed column's rule, its original text and its new text (null for SQL NULL)
      */
     static void apply(TableRules table, Predicate<String> present, Function<String, String> original, String index,
-            BiConsumer<String, String> result) {
+            Result result) {
         Map<String, String> replacements = new HashMap<>();
         Map<String, String> transformed = new HashMap<>();
         Row row = new Row() {
@@ -58,7 +63,7 @@ final class RowTransform {
                 replacements.put(before, fake);
             }
             transformed.put(transform.column(), fake);
-            result.accept(transform.column(), fake);
+            result.accept(transform, before, fake);
         }
     }
 }

@@ -6,26 +6,12 @@ import java.util.List;
 /** The transformers of one table, by column; derived ones (scrub, then tsvector) run last, once the row's other values are known. */
 record TableRules(String table, List<ColumnTransform> columns) {
 
-    /** The rule of {@code column}, or null. */
-    ColumnTransform of(String column) {
-        for (ColumnTransform transform : columns) {
-            if (transform.column().equals(column)) {
-                return transform;
-            }
-        }
-        return null;
-    }
-
     /**
      * A column's transformer; {@code type} is the rule's transformer name (metrics count by it);
      * {@code unique}: the column is under a unique constraint, so two values must never share a fake;
      * {@code when}: the rule's condition on the row, or null when it applies to every row.
      */
     record ColumnTransform(String column, String type, Transformer transformer, boolean unique, RuleCondition when) {
-
-        boolean scrubs() {
-            return type.equals("scrub");
-        }
 
         /** 0: from the value alone; 1: {@code scrub}, once the row's other replacements are known; 2: {@code tsvector}, from the finished text. */
         int stage() {

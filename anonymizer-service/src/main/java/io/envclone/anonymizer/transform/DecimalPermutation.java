@@ -76,18 +76,23 @@ final class DecimalPermutation {
     }
 
     /**
-     * The permutation, drawn again while its result is a real value: the draw walks on along the
-     * permutation's cycle and takes the first value left free, matching each real value with a
-     * free one as brackets match (a real one met on the way opens, a free one closes), so distinct
-     * inputs still give distinct outputs, and a first draw that is not real stands as it was.
+     * The fake of {@code digits} as {@code render} puts it in its value's shape, drawn again while
+     * it is a real value: the draw walks on along the permutation's cycle and takes the first value
+     * left free, matching each real value with a free one as brackets match (a real one met on the
+     * way opens, a free one closes), so distinct inputs still give distinct outputs, and a first
+     * draw that is not real stands as it was. Knowing no real values, the first draw stands.
      */
-    String permuteAvoiding(String digits, java.util.function.Predicate<String> real) {
+    String draw(String digits, RealValues real, java.util.function.UnaryOperator<String> render) {
         String candidate = permute(digits);
+        if (real == RealValues.NONE) {
+            return render.apply(candidate);
+        }
         int open = 1;
         for (int step = 0; step < MAX_DRAWS; step++) {
-            open += real.test(candidate) ? 1 : -1;
+            String fake = render.apply(candidate);
+            open += real.seen(fake) ? 1 : -1;
             if (open == 0) {
-                return candidate;
+                return fake;
             }
             candidate = permute(candidate);
         }

@@ -34,10 +34,7 @@ final class DigitsTransformer implements Transformer {
         if (end <= keep) {
             return value;
         }
-        String free = digits.substring(keep, end);
-        String drawn = real == RealValues.NONE ? permutation.permute(free)
-                : permutation.permuteAvoiding(free, candidate -> real.seen(render(value, candidate)));
-        return render(value, drawn);
+        return permutation.draw(digits.substring(keep, end), real, drawn -> render(value, drawn));
     }
 
     private String render(String value, String drawn) {

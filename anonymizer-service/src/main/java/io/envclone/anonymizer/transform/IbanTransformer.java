@@ -30,12 +30,8 @@ final class IbanTransformer implements Transformer {
         if (compact.length() < 5 || !Character.isLetter(compact.charAt(0)) || !Character.isLetter(compact.charAt(1))) {
             return DigitShapes.replaceDigits(value, 0, hash.digits("iban", compact)); // not an IBAN: its digits
         }
-        String original = compact.substring(4);
         // the account's digits permuted (distinct accounts stay distinct), its letters from the hash
-        String free = DigitShapes.digitsOf(original);
-        String digits = real == RealValues.NONE ? permutation.permute(free)
-                : permutation.permuteAvoiding(free, drawn -> real.seen(render(value, compact, drawn)));
-        return render(value, compact, digits);
+        return permutation.draw(DigitShapes.digitsOf(compact.substring(4)), real, drawn -> render(value, compact, drawn));
     }
 
     private String render(String value, String compact, String digits) {

@@ -37,12 +37,8 @@ final class PhoneTransformer implements Transformer {
             return DigitShapes.replaceDigits(value, 0, hash.digits("phone", digits)); // too short to be a phone: all digits
         }
         // keep the prefix and the national number's first digit; permute the rest: distinct phones stay distinct
-        String free = digits.substring(prefix + 1);
-        if (real == RealValues.NONE) {
-            return DigitShapes.withDigits(value, prefix + 1, permutation.permute(free));
-        }
-        return DigitShapes.withDigits(value, prefix + 1, permutation.permuteAvoiding(free,
-                drawn -> real.seen(DigitShapes.withDigits(value, prefix + 1, drawn))));
+        return permutation.draw(digits.substring(prefix + 1), real,
+                drawn -> DigitShapes.withDigits(value, prefix + 1, drawn));
     }
 
     /** Digits before the national number: the country code (after + or 00), or the trunk 0. */
