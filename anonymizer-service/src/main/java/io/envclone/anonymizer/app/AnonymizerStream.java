@@ -3,6 +3,7 @@ package io.envclone.anonymizer.app;
 import io.envclone.anonymizer.stream.AnonymizerLoop;
 import io.envclone.anonymizer.stream.CloneRegistrations;
 import io.envclone.service.config.KafkaConfig;
+import io.envclone.service.kafka.LoopThread;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,7 @@ public class AnonymizerStream {
     private final KafkaConfig kafka;
     private final AnonymizerConfig config;
     private final AnonymizerMetrics metrics;
-    private AnonymizerLoop loop;
-    private Thread thread;
+    private LoopThread<AnonymizerLoop> loop;
 
     AnonymizerStream(KafkaConfig kafka, AnonymizerConfig config, AnonymizerMetrics metrics) {
         this.kafka = kafka;
@@ -29,20 +29,17 @@ public class AnonymizerStream {
     }
 
     void start(@Observes StartupEvent started) {
-        loop = new AnonymizerLoop(kafka.bootstrapServers(), config.groupId(), "envclone-anonymizer-" + config.instanceId(),
-                new AnonymizerLoop.Topics(config.rawTopic(), config.anonymizedTopic(), config.deadLetterTopic(),
-                        config.eventsTopic()), registrations, metrics);
-        thread = new Thread(loop, "anonymizer-loop");
-        thread.setDaemon(true);
-        thread.start();
+        loop = LoopThread.start(new AnonymizerLoop(kafka.bootstrapServers(), config.groupId(),
+                "envclone-anonymizer-" + config.instanceId(), new AnonymizerLoop.Topics(config.rawTopic(),
+                config.anonymizedTopic(), config.deadLetterTopic(), config.eventsTopic()), registrations, metrics),
+                "anonymizer-loop");
         LOG.infof("anonymizer loop started: %s -> %s (instance %s)", config.rawTopic(), config.anonymizedTopic(),
                 config.instanceId());
     }
 
-    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+    void stop(@Observes ShutdownEvent stopping) throws Exception {
         if (loop != null) {
-            loop.close();
-            thread.join(10_000);
+            loop.stop();
         }
     }
 

@@ -2,6 +2,7 @@ package io.envclone.validator.app;
 
 import io.envclone.api.batch.TableBatch;
 import io.envclone.service.config.KafkaConfig;
+import io.envclone.service.kafka.LoopThread;
 import io.envclone.validator.land.BatchLander;
 import io.envclone.validator.land.LandingLoop;
 import io.envclone.validator.land.Landings;
@@ -33,8 +34,7 @@ public class LandingStream implements LandingLoop.Listener {
     private final KafkaConfig kafka;
     private final ValidatorConfig config;
     private final MeterRegistry registry;
-    private LandingLoop loop;
-    private Thread thread;
+    private LoopThread<LandingLoop> loop;
 
     LandingStream(KafkaConfig kafka, ValidatorConfig config, MeterRegistry registry) {
         this.kafka = kafka;
@@ -43,17 +43,14 @@ public class LandingStream implements LandingLoop.Listener {
     }
 
     void start(@Observes StartupEvent started) {
-        loop = new LandingLoop(kafka.bootstrapServers(), config.groupId(), config.anonymizedTopic(), landings, this);
-        thread = new Thread(loop, "landing-loop");
-        thread.setDaemon(true);
-        thread.start();
+        loop = LoopThread.start(new LandingLoop(kafka.bootstrapServers(), config.groupId(), config.anonymizedTopic(),
+                landings, this), "landing-loop");
         LOG.infof("landing loop started on %s", config.anonymizedTopic());
     }
 
-    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+    void stop(@Observes ShutdownEvent stopping) throws Exception {
         if (loop != null) {
-            loop.close();
-            thread.join(10_000);
+            loop.stop();
         }
     }
 
