@@ -17,6 +17,7 @@ import io.envclone.testing.demo.DemoDatabaseGenerator;
 import io.envclone.testing.demo.DemoOptions;
 import io.envclone.testing.postgres.EmbeddedPostgresServer;
 import io.envclone.testing.quarkus.RealInfrastructureTestResource;
+import io.envclone.validator.land.DemoTargets;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +50,6 @@ class LandApiTest {
     @Test
     void theSourceIsRefusedAndAuditedAndAnotherTargetLandsTheClone() throws Exception {
         EmbeddedPostgresServer server = infrastructure.postgres();
-        server.dropDatabase("land_api_target");
         server.dropDatabase("land_api_source");
         server.createDatabase("land_api_source");
         List<TableBatch> batches;
@@ -77,12 +77,8 @@ class LandApiTest {
             assertThat(decision.getString(5)).doesNotContain("secret");
         }
 
-        try (Connection admin = server.connect("postgres"); Statement sql = admin.createStatement()) {
-            sql.execute("create database land_api_target template land_api_source");
-        }
+        DemoTargets.emptyCopy(server, "land_api_source", "land_api_target");
         try (Connection target = server.connect("land_api_target"); Statement sql = target.createStatement()) {
-            sql.execute("truncate public.users, public.lofts, public.reservations, public.payments, public.conversations,"
-                    + " public.conversation_participants, public.messages, public.notifications, audit.audit_log cascade");
             // the foreign keys the template brought would want parents first: this copy's come after its data
             sql.execute("alter database land_api_target set session_replication_role = replica");
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Targets for landing tests: the demo source's schema without its rows, and the row counts to compare. */
-final class DemoTargets {
+public final class DemoTargets {
 
     private DemoTargets() {
     }
@@ -20,17 +20,24 @@ final class DemoTargets {
      * the template brought them along.
      */
     static Connection emptyLike(EmbeddedPostgresServer server, String source, String target) throws Exception {
+        emptyCopy(server, source, target);
+        Connection connection = server.connect(target);
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("set session_replication_role = replica");
+        }
+        return connection;
+    }
+
+    /** {@code target}: a copy of the demo database {@code source} with its schema and without its rows. */
+    public static void emptyCopy(EmbeddedPostgresServer server, String source, String target) throws Exception {
         server.dropDatabase(target);
         try (Connection admin = server.connect("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("create database " + target + " template " + source);
         }
-        Connection connection = server.connect(target);
-        try (Statement sql = connection.createStatement()) {
+        try (Connection connection = server.connect(target); Statement sql = connection.createStatement()) {
             sql.execute("truncate public.users, public.lofts, public.reservations, public.payments, public.conversations,"
                     + " public.conversation_participants, public.messages, public.notifications, audit.audit_log cascade");
-            sql.execute("set session_replication_role = replica");
         }
-        return connection;
     }
 
     static Map<String, Long> counts(Connection connection) throws Exception {
