@@ -6,6 +6,7 @@ import io.envclone.api.batch.CopyRows;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.batch.WireText;
 import io.envclone.api.fingerprint.SourceFingerprints;
+import io.envclone.api.fingerprint.TextPatterns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,8 @@ public final class LeakGate {
         }
     }
 
-    private static final Pattern TOKENS = Pattern.compile(String.join("|",
-            "[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
-            "\\+?\\d(?:[ .-]?\\d){6,}",
-            "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"));
+    private static final Pattern TOKENS = Pattern.compile(String.join("|", TextPatterns.EMAIL,
+            "\\+?\\d(?:[ .-]?\\d){6,}", TextPatterns.IBAN));
 
     private final RuleSet rules;
     private final SourceFingerprints source;
