@@ -6,7 +6,7 @@
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.secret.Secret;
 import io.envclone.api.source.SourceReference;
-import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.api.schema.SchemaSelection;
 import io.envclone.cloner.stream.BatchLimits;
 import io.envclone.cloner.stream.Checkpoints;
 import io.envclone.cloner.stream.CloneOptions;

@@ -1,7 +1,7 @@
 package io.envclone.cloner.api;
 
 import io.envclone.service.problem.InvalidRequestException;
-import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.api.schema.SchemaSelection;
 import java.util.List;
 
 /** The bodies of the schema endpoints. */

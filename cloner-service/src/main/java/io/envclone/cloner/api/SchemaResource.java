@@ -7,7 +7,7 @@ import io.envclone.api.schema.SchemaModel;
 import io.envclone.api.schema.SyncPlanner;
 import io.envclone.api.source.ServerFingerprint;
 import io.envclone.cloner.schema.SchemaAnalyzer;
-import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.api.schema.SchemaSelection;
 import io.envclone.cloner.source.ReadOnlySource;
 import io.envclone.cloner.source.ReadOnlySourceConnector;
 import io.envclone.cloner.source.SourceAccessException;

@@ -1,7 +1,8 @@
 package io.envclone.cloner.schema;
 
+import io.envclone.api.schema.SchemaSelection;
 import io.envclone.api.schema.SchemaModel;
-import io.envclone.cloner.schema.catalog.CatalogAnalysis;
+import io.envclone.service.catalog.CatalogAnalysis;
 import io.envclone.cloner.source.ReadOnlySource;
 import io.envclone.cloner.source.SourceAccessException;
 import org.jboss.logging.Logger;

@@ -1,6 +1,6 @@
 package io.envclone.cloner.stream;
 
-import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.api.schema.SchemaSelection;
 
 /**
  * What a clone reads and how: the tables, how many workers, where batches are cut, how large a

@@ -1,6 +1,6 @@
 package io.envclone.cloner.stream;
 
-import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.api.schema.SchemaSelection;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

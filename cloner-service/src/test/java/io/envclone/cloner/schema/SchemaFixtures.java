@@ -1,5 +1,6 @@
 package io.envclone.cloner.schema;
 
+import io.envclone.api.schema.SchemaSelection;
 import io.envclone.api.schema.SchemaModel;
 import io.envclone.api.secret.Secret;
 import io.envclone.api.source.SourceReference;

@@ -1,5 +1,6 @@
 package io.envclone.cloner.schema;
 
+import io.envclone.api.schema.SchemaSelection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.envclone.api.schema.MigrationScript;

@@ -69,9 +69,9 @@ class ChunkingTest {
 
     @Test
     void optionsOutOfRangeNameTheirField() {
-        CloneOptions defaults = CloneOptions.of(io.envclone.cloner.schema.SchemaSelection.everything(), 2);
+        CloneOptions defaults = CloneOptions.of(io.envclone.api.schema.SchemaSelection.everything(), 2);
         assertThatThrownBy(() -> defaults.withChunkBytes(100)).hasMessageStartingWith("chunkBytes ");
-        assertThatThrownBy(() -> CloneOptions.of(io.envclone.cloner.schema.SchemaSelection.everything(), 0))
+        assertThatThrownBy(() -> CloneOptions.of(io.envclone.api.schema.SchemaSelection.everything(), 0))
                 .hasMessageStartingWith("parallelism ");
     }
 

@@ -3,7 +3,7 @@ package io.envclone.cloner.stream;
 import io.envclone.api.secret.Secret;
 import io.envclone.api.source.SourceReference;
 import io.envclone.cloner.clone.ControlDatabaseCheckpoints;
-import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.api.schema.SchemaSelection;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;

@@ -8,7 +8,7 @@ import io.envclone.api.event.CloneEvent;
 import io.envclone.api.secret.Secret;
 import io.envclone.api.source.SourceReference;
 import io.envclone.cloner.clone.ControlDatabaseCheckpoints;
-import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.api.schema.SchemaSelection;
 import io.envclone.testing.RealInfrastructure;
 import io.envclone.testing.demo.DemoDatabaseGenerator;
 import io.envclone.testing.demo.DemoOptions;

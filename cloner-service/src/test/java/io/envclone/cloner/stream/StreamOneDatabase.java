@@ -3,7 +3,7 @@ package io.envclone.cloner.stream;
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.secret.Secret;
 import io.envclone.api.source.SourceReference;
-import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.api.schema.SchemaSelection;
 import java.util.Base64;
 
 /**

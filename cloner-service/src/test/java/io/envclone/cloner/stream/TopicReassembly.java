@@ -8,7 +8,7 @@ import io.envclone.api.batch.TableBatch;
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.api.source.SourceReference;
 import io.envclone.cloner.schema.SchemaAnalyzer;
-import io.envclone.cloner.schema.SchemaSelection;
+import io.envclone.api.schema.SchemaSelection;
 import io.envclone.cloner.source.ReadOnlySource;
 import io.envclone.cloner.source.ReadOnlySourceConnector;
 import io.envclone.testing.postgres.EmbeddedPostgresServer;

@@ -1,7 +1,7 @@
-package io.envclone.cloner.schema.catalog;
+package io.envclone.service.catalog;
 
-import static io.envclone.cloner.schema.catalog.CatalogQuery.USER_NAMESPACE;
-import static io.envclone.cloner.schema.catalog.CatalogQuery.notFromExtension;
+import static io.envclone.service.catalog.CatalogQuery.USER_NAMESPACE;
+import static io.envclone.service.catalog.CatalogQuery.notFromExtension;
 
 import io.envclone.api.schema.ObjectId;
 import io.envclone.api.schema.ObjectKind;

@@ -1,6 +1,6 @@
-package io.envclone.cloner.schema.catalog;
+package io.envclone.service.catalog;
 
-import static io.envclone.cloner.schema.catalog.CatalogQuery.USER_NAMESPACE;
+import static io.envclone.service.catalog.CatalogQuery.USER_NAMESPACE;
 
 import io.envclone.api.schema.ObjectId;
 import io.envclone.api.schema.ObjectKind;

@@ -1,4 +1,4 @@
-package io.envclone.cloner.schema.catalog;
+package io.envclone.service.catalog;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

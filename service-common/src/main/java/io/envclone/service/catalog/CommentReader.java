@@ -1,4 +1,4 @@
-package io.envclone.cloner.schema.catalog;
+package io.envclone.service.catalog;
 
 import io.envclone.api.schema.ObjectId;
 import io.envclone.api.schema.ObjectKind;

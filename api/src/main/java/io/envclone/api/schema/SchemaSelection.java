@@ -1,9 +1,5 @@
-package io.envclone.cloner.schema;
+package io.envclone.api.schema;
 
-import io.envclone.api.schema.ObjectKind;
-import io.envclone.api.schema.SchemaModel;
-import io.envclone.api.schema.SchemaObject;
-import io.envclone.api.schema.ObjectId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
