@@ -1,0 +1,121 @@
+package io.envclone.validator.environment;
+
+import static io.envclone.validator.sql.SqlNames.quoted;
+
+import io.envclone.api.schema.MigrationScript;
+import io.envclone.api.source.SequenceValue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import io.envclone.validator.sql.Transactions;
+import org.jboss.logging.Logger;
+
+/**
+ * A clone's copy, built beside the environment ({@code <env>__build}) so the live environment is
+ * untouched until the copy is validated: created empty with the pre-data DDL, filled by the
+ * landing, finished with the post-data DDL (indexes, constraints, triggers, policies, matview
+ * refreshes), the source's sequence values and fresh statistics. A copy whose clone fails is
+ * dropped. A validator that restarts mid-clone finds its copy by the clone id on it and goes on.
+ */
+public final class EnvironmentBuild {
+
+    private static final Logger LOG = Logger.getLogger(EnvironmentBuild.class);
+
+    /** Whether a prepare started a new copy or found the clone's own copy from before a restart. */
+    public enum Prepared { CREATED, RESUMED }
+
+    private final ServerDatabases server;
+    private final DatabaseConnector connector;
+
+    public EnvironmentBuild(ServerDatabases server, DatabaseConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    public Prepared prepare(DatabaseNames names, String type, String cloneId, List<String> preData) throws SQLException {
+        refuseForeign(names.live());
+        refuseForeign(names.build());
+        var existing = server.marker(names.build());
+        if (existing.isPresent() && cloneId.equals(existing.get().cloneId())) {
+            LOG.infof("clone %s: its copy %s is there from before, landing goes on", cloneId, names.build());
+            return Prepared.RESUMED;
+        }
+        server.dropIfExists(names.build()); // a copy of an earlier clone that never finished
+        server.create(names.build(), new EnvironmentMarker(names.environment(), "build", type, cloneId, Instant.now(),
+                null, List.of()));
+        try (Connection copy = connector.connect(names.build())) {
+            inTransaction(copy, preData);
+        } catch (SQLException | RuntimeException e) {
+            server.dropIfExists(names.build());
+            throw e;
+        }
+        LOG.infof("clone %s: copy %s created with %d pre-data statements", cloneId, names.build(), preData.size());
+        return Prepared.CREATED;
+    }
+
+    /** After the last batch: the landing ledger goes, the post-data DDL and the sequences come, statistics are made. */
+    public void finish(DatabaseNames names, List<String> postData, Map<String, SequenceValue> sequences)
+            throws SQLException {
+        try (Connection copy = connector.connect(names.build())) {
+            copy.setAutoCommit(false);
+            try (Statement sql = copy.createStatement()) {
+                sql.execute("drop schema if exists envclone_landing cascade");
+            }
+            inTransaction(copy, postData);
+            try (PreparedStatement set = copy.prepareStatement("select pg_catalog.setval(?::regclass, ?, ?)")) {
+                for (Map.Entry<String, SequenceValue> sequence : sequences.entrySet()) {
+                    set.setString(1, qualified(sequence.getKey()));
+                    set.setLong(2, sequence.getValue().lastValue());
+                    set.setBoolean(3, sequence.getValue().isCalled());
+                    set.execute();
+                }
+            }
+            copy.commit();
+            copy.setAutoCommit(true);
+            try (Statement sql = copy.createStatement()) {
+                sql.execute("analyze");
+            }
+        }
+        LOG.infof("copy %s finished: %d post-data statements, %d sequences set", names.build(), postData.size(),
+                sequences.size());
+    }
+
+    /** The copy of a clone that failed or was cancelled goes; the environment stays as it was. */
+    public void discard(DatabaseNames names) throws SQLException {
+        if (server.marker(names.build()).isPresent()) {
+            server.dropIfExists(names.build());
+            LOG.infof("copy %s dropped: the environment %s is untouched", names.build(), names.live());
+        }
+    }
+
+    private void refuseForeign(String database) throws SQLException {
+        if (server.exists(database) && server.marker(database).isEmpty()) {
+            throw new EnvironmentException(EnvironmentException.Kind.REFUSED, "database " + database + " exists and"
+                    + " envclone did not make it, so envclone will not replace it: choose another environment name,"
+                    + " or drop or rename that database yourself");
+        }
+    }
+
+    /** The statements in one transaction after the script's session settings: all of them, or none. */
+    static void inTransaction(Connection connection, List<String> statements) throws SQLException {
+        List<String> all = new java.util.ArrayList<>();
+        MigrationScript.SESSION_SETTINGS.forEach(setting -> all.add(local(setting)));
+        all.addAll(statements);
+        Transactions.all(connection, all);
+    }
+
+    /** A session setting of the migration script, made local to the transaction. */
+    private static String local(String setting) {
+        return setting.startsWith("SET ") ? "SET LOCAL " + setting.substring(4) : setting.replace("false)", "true)");
+    }
+
+    /** {@code schema.name} as a quoted regclass text; a name holding dots is split at its first. */
+    private static String qualified(String sequence) {
+        String[] name = sequence.split("\\.", 2);
+        return quoted(name[0]) + "." + quoted(name[1]);
+    }
+}

@@ -1,0 +1,292 @@
+package io.envclone.validator.environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.envclone.api.batch.TableBatch;
+import io.envclone.api.schema.MigrationScript;
+import io.envclone.api.schema.SchemaDiff;
+import io.envclone.api.schema.SchemaModel;
+import io.envclone.api.source.SequenceValue;
+import io.envclone.service.catalog.CatalogAnalysis;
+import io.envclone.testing.RealInfrastructure;
+import io.envclone.testing.batch.SourceBatches;
+import io.envclone.testing.demo.DemoDatabaseGenerator;
+import io.envclone.testing.demo.DemoOptions;
+import io.envclone.testing.junit.RealInfrastructureExtension;
+import io.envclone.testing.postgres.EmbeddedPostgresServer;
+import io.envclone.validator.check.CheckResult;
+import io.envclone.validator.check.EnvironmentChecks;
+import io.envclone.validator.land.BatchLander;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An environment's life on a real server: built beside the live one from the pre-data DDL, filled,
+ * finished (schema equal to the source's, sequences set), switched to, changed by a training
+ * session, reset, given a scenario, refreshed, rolled back, and a failed refresh that leaves it
+ * alone.
+ */
+@ExtendWith(RealInfrastructureExtension.class)
+class EnvironmentLifecycleTest {
+
+    private static final String SOURCE = "lifecycle_source";
+    private static final String STATE = "select (select count(*) from public.users) || '/' || (select count(*) from public.messages)"
+            + " || '/' || (select md5(string_agg(email::text, ',' order by id)) from public.users)";
+    private static final Duration RETENTION = Duration.ofDays(7);
+
+    private static EmbeddedPostgresServer server;
+    private static MigrationScript script;
+    private static SchemaModel sourceModel;
+    private static Map<String, SequenceValue> sequences;
+    private static Map<String, Long> sourceCounts;
+
+    @BeforeAll
+    static void source(RealInfrastructure infra) throws Exception {
+        server = infra.postgres();
+        server.dropDatabase(SOURCE);
+        server.createDatabase(SOURCE);
+        try (Connection source = server.connect(SOURCE)) {
+            new DemoDatabaseGenerator().generate(source, DemoOptions.defaults());
+            source.setAutoCommit(false);
+            sourceModel = CatalogAnalysis.read(source);
+            source.rollback();
+            source.setAutoCommit(true);
+            script = MigrationScript.forEmptyTarget(sourceModel);
+            sequences = sequenceValues(source);
+            sourceCounts = counts(source);
+        }
+    }
+
+    @Test
+    void cloneSwitchResetScenarioRefreshRollbackAndAFailedRefresh() throws Exception {
+        DatabaseNames names = new DatabaseNames("lifecycle-training");
+        try (Connection maintenance = server.connect("postgres")) {
+            ServerDatabases databases = new ServerDatabases(maintenance);
+            new EnvironmentSwitch(databases).delete(names);
+            EnvironmentBuild build = new EnvironmentBuild(databases, server::connect);
+            EnvironmentSwitch switches = new EnvironmentSwitch(databases);
+            Resets resets = new Resets(databases, server::connect);
+            Scenarios scenarios = new Scenarios(databases, server::connect);
+
+            // the first clone: built beside, finished, checked, switched to
+            clone(build, names, "clone-a");
+            assertThat(databases.exists(names.live())).as("not live before the switch").isFalse();
+            switches.switchOver(names, RETENTION, Instant.now());
+            assertThat(databases.exists(names.build())).isFalse();
+            assertThat(databases.marker(names.pristine())).get().extracting(EnvironmentMarker::role).isEqualTo("pristine");
+            try (Connection live = server.connect(names.live())) {
+                assertThat(counts(live)).isEqualTo(sourceCounts);
+                assertThat(EnvironmentChecks.foreignKeys(live)).isNotEmpty().allMatch(CheckResult::passed);
+                assertThat(EnvironmentChecks.sequences(live)).isNotEmpty().allMatch(CheckResult::passed);
+                assertThat(sequenceValues(live)).isEqualTo(sequences);
+                live.setAutoCommit(false);
+                SchemaDiff diff = SchemaDiff.between(sourceModel, CatalogAnalysis.read(live));
+                assertThat(diff.isEmpty()).as(diff.render()).isTrue();
+            }
+            String pristine = state(names.live());
+
+            // a training session changes and deletes rows; a full reset brings the pristine state back
+            trainingSession(names.live());
+            assertThat(state(names.live())).isNotEqualTo(pristine);
+            long started = System.nanoTime();
+            resets.reset(names, Resets.Mode.FULL);
+            System.out.printf("full reset of the demo environment: %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            assertThat(state(names.live())).isEqualTo(pristine);
+
+            // a scenario applies, is recorded, and comes back after each kind of reset
+            Scenario unpaid = new Scenario("an unpaid invoice", "update public.payments set status = 'pending'"
+                    + " where id = (select min(id) from public.payments where status <> 'pending');"
+                    + " insert into public.notifications (user_id, kind, channel, payload) select id, 'payment_received',"
+                    + " 'email', jsonb_build_object('note', :'note') from public.users order by id limit 1", Map.of("note", "pay me, it's due"));
+            scenarios.apply(names, unpaid, false);
+            String withScenario = scenarioState(names.live());
+            assertThat(withScenario).contains("pay me, it's due");
+            trainingSession(names.live());
+            resets.reset(names, Resets.Mode.FULL);
+            assertThat(scenarioState(names.live())).isEqualTo(withScenario);
+            trainingSession(names.live());
+            try (Connection live = server.connect(names.live()); Statement sql = live.createStatement()) {
+                sql.execute("alter table public.lofts add column trainer_note text"); // a schema change data-only keeps
+            }
+            resets.reset(names, Resets.Mode.DATA_ONLY);
+            assertThat(scenarioState(names.live())).isEqualTo(withScenario);
+            assertThat(single(names.live(), "select count(*) from information_schema.columns where column_name = 'trainer_note'"))
+                    .isEqualTo("1");
+            assertThat(databases.marker(names.live()).orElseThrow().scenarios()).extracting(
+                    EnvironmentMarker.AppliedScenario::name).containsExactly("an unpaid invoice");
+
+            // a refresh that fails leaves the environment in place and its half-built copy removed
+            String before = scenarioState(names.live());
+            build.prepare(names, "training", "clone-failed", script.preData());
+            try (Connection half = server.connect(names.build())) {
+                BatchLander lander = new BatchLander(half);
+                for (TableBatch batch : batchesOf("clone-failed").subList(0, 3)) {
+                    lander.land(batch);
+                }
+            }
+            build.discard(names);
+            assertThat(databases.exists(names.build())).isFalse();
+            assertThat(scenarioState(names.live())).isEqualTo(before);
+
+            // a second clone replaces the environment; the first is kept, and a rollback brings it back
+            clone(build, names, "clone-b");
+            switches.switchOver(names, RETENTION, Instant.now());
+            assertThat(databases.marker(names.live()).orElseThrow().cloneId()).isEqualTo("clone-b");
+            assertThat(state(names.live())).isEqualTo(pristine);
+            EnvironmentMarker kept = databases.marker(names.previous()).orElseThrow();
+            assertThat(kept.cloneId()).isEqualTo("clone-a");
+            assertThat(kept.keptUntil()).isAfter(Instant.now().plus(RETENTION).minusSeconds(60));
+            switches.rollback(names, RETENTION, Instant.now());
+            assertThat(databases.marker(names.live()).orElseThrow().cloneId()).isEqualTo("clone-a");
+            assertThat(scenarioState(names.live())).isEqualTo(before);
+            assertThat(databases.marker(names.previous()).orElseThrow().cloneId()).isEqualTo("clone-b");
+
+            // retention: nothing expires early, the previous copy goes once it ends
+            assertThat(switches.expire(Instant.now())).isEmpty();
+            assertThat(switches.expire(Instant.now().plus(RETENTION).plusSeconds(60))).containsExactly(names.previous());
+            assertThatThrownBy(() -> switches.rollback(names, RETENTION, Instant.now()))
+                    .hasMessageContaining("no previous copy");
+
+            assertThat(switches.delete(names)).contains(names.live(), names.pristine());
+            assertThat(databases.exists(names.live())).isFalse();
+        }
+    }
+
+    @Test
+    void aDatabaseEnvcloneDidNotMakeIsNeverReplacedNorDeleted() throws Exception {
+        DatabaseNames names = new DatabaseNames("lifecycle-foreign");
+        server.dropDatabase(names.live());
+        server.createDatabase(names.live());
+        try (Connection maintenance = server.connect("postgres")) {
+            ServerDatabases databases = new ServerDatabases(maintenance);
+            assertThatThrownBy(() -> new EnvironmentBuild(databases, server::connect).prepare(names, "test", "clone-x",
+                    script.preData())).isInstanceOf(EnvironmentException.class)
+                    .hasMessageContaining("envclone did not make it");
+            assertThat(databases.exists(names.build())).isFalse();
+            assertThat(new EnvironmentSwitch(databases).delete(names)).isEmpty();
+            assertThat(databases.exists(names.live())).isTrue();
+        }
+    }
+
+    @Test
+    void aScenarioOnAnEnvironmentThatIsNotForTrainingIsRefusedUnlessAsked() throws Exception {
+        DatabaseNames names = new DatabaseNames("lifecycle-test");
+        try (Connection maintenance = server.connect("postgres")) {
+            ServerDatabases databases = new ServerDatabases(maintenance);
+            new EnvironmentSwitch(databases).delete(names);
+            EnvironmentBuild build = new EnvironmentBuild(databases, server::connect);
+            build.prepare(names, "test", "clone-t", script.preData());
+            build.finish(names, script.postData(), sequences);
+            new EnvironmentSwitch(databases).switchOver(names, RETENTION, Instant.now());
+            Scenarios scenarios = new Scenarios(databases, server::connect);
+            Scenario scenario = new Scenario("a guest", "insert into public.users (email, full_name, role) values"
+                    + " (:'email', 'A Guest', 'guest')", Map.of("email", "guest@example.test"));
+            assertThatThrownBy(() -> scenarios.apply(names, scenario, false)).isInstanceOf(EnvironmentException.class)
+                    .hasMessageContaining("type test").hasMessageContaining("\"anyType\": true");
+            assertThat(single(names.live(), "select count(*) from public.users")).isEqualTo("0");
+            assertThatThrownBy(() -> new Scenario("a guest", "select :'missing'", Map.of()).rendered())
+                    .hasMessageStartingWith("parameters.missing is missing");
+            new EnvironmentSwitch(databases).delete(names);
+        }
+    }
+
+    @Test
+    void environmentNamesThatCannotHoldTheirCopiesAreRefused() {
+        assertThatThrownBy(() -> new DatabaseNames("e".repeat(60))).hasMessageContaining("at most 53 characters");
+        assertThatThrownBy(() -> new DatabaseNames("Prod")).hasMessageStartingWith("environment must be lower-case");
+        assertThatThrownBy(() -> new DatabaseNames("a__pristine")).hasMessageContaining("no '__'");
+    }
+
+    private static void clone(EnvironmentBuild build, DatabaseNames names, String cloneId) throws Exception {
+        assertThat(build.prepare(names, "training", cloneId, script.preData())).isEqualTo(EnvironmentBuild.Prepared.CREATED);
+        List<TableBatch> batches = batchesOf(cloneId);
+        try (Connection copy = server.connect(names.build())) {
+            BatchLander lander = new BatchLander(copy);
+            for (TableBatch batch : batches.subList(0, batches.size() / 2)) {
+                lander.land(batch);
+            }
+        }
+        // the validator restarted: the copy is found again by its clone id and the landing goes on
+        assertThat(build.prepare(names, "training", cloneId, script.preData())).isEqualTo(EnvironmentBuild.Prepared.RESUMED);
+        try (Connection copy = server.connect(names.build())) {
+            BatchLander lander = new BatchLander(copy);
+            for (TableBatch batch : batches) {
+                lander.land(batch);
+            }
+        }
+        build.finish(names, script.postData(), sequences);
+    }
+
+    private static List<TableBatch> batchesOf(String cloneId) throws Exception {
+        try (Connection source = server.connect(SOURCE)) {
+            return SourceBatches.batches(source, cloneId, 400);
+        }
+    }
+
+    private static void trainingSession(String database) throws SQLException {
+        try (Connection trainee = server.connect(database); Statement sql = trainee.createStatement()) {
+            sql.execute("update public.users set email = 'changed-' || id || '@training.local' where id % 3 = 0");
+            sql.execute("delete from public.messages where id % 2 = 0");
+        }
+    }
+
+    private static String state(String database) throws SQLException {
+        return single(database, STATE);
+    }
+
+    private static String scenarioState(String database) throws SQLException {
+        return state(database) + single(database, "select (select count(*) from public.payments where status = 'pending')"
+                + " || '/' || coalesce((select string_agg(payload->>'note', ',') from public.notifications"
+                + " where payload ? 'note'), '')");
+    }
+
+    private static String single(String database, String query) throws SQLException {
+        try (Connection connection = server.connect(database); Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static Map<String, SequenceValue> sequenceValues(Connection connection) throws SQLException {
+        Map<String, SequenceValue> values = new TreeMap<>();
+        List<String> names = new java.util.ArrayList<>();
+        try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery(
+                "select schemaname || '.' || sequencename from pg_sequences")) {
+            while (row.next()) {
+                names.add(row.getString(1));
+            }
+        }
+        for (String name : names) {
+            try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery(
+                    "select last_value, is_called from " + name)) {
+                row.next();
+                values.put(name, new SequenceValue(row.getLong(1), row.getBoolean(2)));
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, Long> counts(Connection connection) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (SourceBatches.Table table : SourceBatches.tables(connection)) {
+            try (Statement sql = connection.createStatement(); ResultSet count = sql.executeQuery(
+                    "select count(*) from only " + table.schema() + "." + table.name())) {
+                count.next();
+                counts.put(table.schema() + "." + table.name(), count.getLong(1));
+            }
+        }
+        return counts;
+    }
+}
