@@ -88,7 +88,8 @@ public final class LeakGate {
         return false;
     }
 
-    private boolean leaks(String text) {
+    /** Whether {@code text}, whole or by a token in it, is (very probably) a value of the source. */
+    public boolean leaks(String text) {
         if (source.mightContain(text)) {
             return true;
         }

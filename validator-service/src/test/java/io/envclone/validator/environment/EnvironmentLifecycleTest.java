@@ -17,6 +17,7 @@ import io.envclone.testing.junit.RealInfrastructureExtension;
 import io.envclone.testing.postgres.EmbeddedPostgresServer;
 import io.envclone.validator.check.CheckResult;
 import io.envclone.validator.check.EnvironmentChecks;
+import io.envclone.validator.check.SchemaParity;
 import io.envclone.validator.land.BatchLander;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -93,6 +94,22 @@ class EnvironmentLifecycleTest {
                 live.setAutoCommit(false);
                 SchemaDiff diff = SchemaDiff.between(sourceModel, CatalogAnalysis.read(live));
                 assertThat(diff.isEmpty()).as(diff.render()).isTrue();
+                live.setAutoCommit(true);
+                assertThat(SchemaParity.check(live, script)).singleElement().satisfies(parity -> {
+                    assertThat(parity.passed()).as(parity.detail()).isTrue();
+                    assertThat(parity.detail()).matches("\\d+ definitions, all equal to the source's");
+                });
+                try (Statement sql = live.createStatement()) {
+                    sql.execute("begin");
+                    sql.execute("drop index public.lofts_owner_id_idx");
+                    sql.execute("alter table public.lofts add column wifi_code text");
+                    List<CheckResult> drift = SchemaParity.check(live, script);
+                    sql.execute("rollback");
+                    assertThat(drift).noneMatch(CheckResult::passed).extracting(CheckResult::detail)
+                            .anyMatch(detail -> detail.startsWith("missing or different in the copy: the source has"
+                                    + " CREATE INDEX lofts_owner_id_idx"))
+                            .anyMatch(detail -> detail.startsWith("in the copy only: CREATE TABLE public.lofts"));
+                }
             }
             String pristine = state(names.live());
 

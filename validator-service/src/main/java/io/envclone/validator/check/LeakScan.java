@@ -1,0 +1,78 @@
+package io.envclone.validator.check;
+
+import static io.envclone.validator.sql.SqlNames.quoted;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The finished environment read back whole for the source's values: every text, character and
+ * JSON column of every table, each value tested by the same test the leak gate applies to each
+ * batch. The gate stops a leaking batch; this proves nothing else wrote one in (a trigger, a
+ * post-data statement, a scenario). A finding names the table and column and counts the values,
+ * never shows one.
+ */
+public final class LeakScan {
+
+    private LeakScan() {
+    }
+
+    /** {@code leaks}: whether a value is (very probably) one of the source's. */
+    public static List<CheckResult> scan(Connection target, Predicate<String> leaks) throws SQLException {
+        List<String[]> columns = new ArrayList<>();
+        try (Statement sql = target.createStatement(); ResultSet row = sql.executeQuery("""
+                select n.nspname, c.relname, a.attname
+                from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+                join pg_type t on t.oid = a.atttypid
+                left join pg_type b on b.oid = t.typbasetype
+                where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema')
+                  and n.nspname not like 'pg\\_%'
+                  and coalesce(b.typcategory, t.typcategory) in ('S', 'U') and coalesce(b.typname, t.typname) <> 'bytea'
+                  and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
+                order by 1, 2, a.attnum""")) {
+            while (row.next()) {
+                columns.add(new String[] {row.getString(1), row.getString(2), row.getString(3)});
+            }
+        }
+        List<CheckResult> results = new ArrayList<>();
+        long values = 0;
+        boolean wasAuto = target.getAutoCommit();
+        target.setAutoCommit(false); // a cursor: a table is read in pieces, not held in memory
+        try {
+            for (String[] column : columns) {
+                String name = column[0] + "." + column[1] + "." + column[2];
+                long leaked = 0;
+                try (Statement sql = target.createStatement()) {
+                    sql.setFetchSize(5_000);
+                    try (ResultSet row = sql.executeQuery("select distinct " + quoted(column[2]) + "::text from "
+                            + quoted(column[0]) + "." + quoted(column[1]) + " where " + quoted(column[2]) + " is not null")) {
+                        while (row.next()) {
+                            values++;
+                            if (leaks.test(row.getString(1))) {
+                                leaked++;
+                            }
+                        }
+                    }
+                }
+                if (leaked > 0) {
+                    results.add(new CheckResult("no source value in " + name, false, (leaked == 1 ? "1 distinct value of the source is"
+                            : leaked + " distinct values of the source are") + " in " + name + ": give the column a rule, or fix the rule that missed them"));
+                }
+            }
+        } finally {
+            target.rollback();
+            target.setAutoCommit(wasAuto);
+        }
+        if (results.isEmpty()) {
+            results.add(new CheckResult("no source value in the copy", true, values + " distinct values in "
+                    + columns.size() + " text and JSON columns, none of the source's"));
+        }
+        return results;
+    }
+}

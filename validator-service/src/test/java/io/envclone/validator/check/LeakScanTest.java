@@ -1,0 +1,63 @@
+package io.envclone.validator.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.envclone.api.anonymize.RuleSet;
+import io.envclone.api.fingerprint.SourceFingerprints;
+import io.envclone.testing.RealInfrastructure;
+import io.envclone.testing.demo.DemoDatabaseGenerator;
+import io.envclone.testing.demo.DemoOptions;
+import io.envclone.testing.junit.RealInfrastructureExtension;
+import io.envclone.testing.postgres.EmbeddedPostgresServer;
+import io.envclone.validator.land.LeakGate;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole finished copy read back for source values, with the leak gate's own test. */
+@ExtendWith(RealInfrastructureExtension.class)
+class LeakScanTest {
+
+    private static final byte[] KEY = "leak-scan-test-fingerprint-key".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void aSourceEmailLeftInAMessageBodyAndAPhoneInAJsonDocumentAreFoundByColumn(RealInfrastructure infra) throws Exception {
+        EmbeddedPostgresServer server = infra.postgres();
+        server.dropDatabase("leak_scan");
+        server.createDatabase("leak_scan");
+        try (Connection copy = server.connect("leak_scan")) {
+            new DemoDatabaseGenerator().generate(copy, DemoOptions.defaults());
+            SourceFingerprints source = SourceFingerprints.sized(KEY, 10);
+            source.add("amina.source@real-mail.dz");
+            source.add("+33 6 12 98 76 54"); // French: no demo phone has it
+            LeakGate gate = new LeakGate(new RuleSet("1", "strict", List.of()), source);
+
+            assertThat(LeakScan.scan(copy, gate::leaks)).singleElement().satisfies(clean -> {
+                assertThat(clean.passed()).isTrue();
+                assertThat(clean.detail()).containsPattern("\\d+ distinct values in \\d+ text and JSON columns");
+            });
+
+            try (Statement sql = copy.createStatement()) {
+                sql.execute("update public.messages set body = 'write to Amina.Source@real-mail.dz please'"
+                        + " where id in (select id from public.messages order by id limit 2)");
+                sql.execute("update public.notifications set payload = payload || '{\"to\": \"06 12 98 76 54\"}'"
+                        + " where id = (select min(id) from public.notifications)");
+            }
+            List<CheckResult> found = LeakScan.scan(copy, gate::leaks);
+            assertThat(found).noneMatch(CheckResult::passed).extracting(CheckResult::name)
+                    .containsExactly("no source value in public.messages.body",
+                            "no source value in public.notifications.payload");
+            assertThat(found.get(0).detail()).startsWith("1 distinct value of the source is in public.messages.body")
+                    .doesNotContain("real-mail");
+            try (Statement sql = copy.createStatement(); ResultSet rows = sql.executeQuery(
+                    "select count(*) from public.messages where body like '%real-mail%'")) {
+                rows.next();
+                assertThat(rows.getLong(1)).as("the scan only reads").isEqualTo(2);
+            }
+        }
+    }
+}
