@@ -11,6 +11,8 @@ import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.fingerprint.SourceFingerprints;
+import io.envclone.api.schema.MigrationScript;
+import io.envclone.service.catalog.CatalogAnalysis;
 import io.envclone.testing.RealInfrastructure;
 import io.envclone.testing.batch.SourceBatches;
 import io.envclone.testing.demo.DemoDatabaseGenerator;
@@ -46,23 +48,55 @@ class LandApiTest {
             "rules", List.of(Map.of("column", "public.users.email", "type", "email")));
 
     RealInfrastructure infrastructure;
+    private static MigrationScript script;
 
     @Test
-    void theSourceIsRefusedAndAuditedAndAnotherTargetLandsTheClone() throws Exception {
+    void aCloneLandsBesideItsEnvironmentIsValidatedAndSwitchedToAndALeakingRefreshLeavesItAlone() throws Exception {
         EmbeddedPostgresServer server = infrastructure.postgres();
         server.dropDatabase("land_api_source");
         server.createDatabase("land_api_source");
         List<TableBatch> batches;
+        Map<String, Long> counts;
+        Map<String, Object> sequences = new HashMap<>();
+        String leakedEmail;
         try (Connection source = server.connect("land_api_source")) {
             new DemoDatabaseGenerator().generate(source, DemoOptions.defaults());
             batches = SourceBatches.batches(source, "api-land-1", 500);
+            counts = DemoTargets.counts(source);
+            source.setAutoCommit(false);
+            script = MigrationScript.forEmptyTarget(CatalogAnalysis.read(source));
+            source.rollback();
+            source.setAutoCommit(true);
+            try (Statement sql = source.createStatement(); ResultSet row = sql.executeQuery(
+                    "select email from public.users order by id limit 1")) {
+                row.next();
+                leakedEmail = row.getString(1);
+            }
+            List<String> names = new java.util.ArrayList<>();
+            try (Statement sql = source.createStatement(); ResultSet row = sql.executeQuery(
+                    "select schemaname || '.' || sequencename from pg_sequences")) {
+                while (row.next()) {
+                    names.add(row.getString(1));
+                }
+            }
+            for (String name : names) {
+                try (Statement sql = source.createStatement(); ResultSet row = sql.executeQuery(
+                        "select last_value, is_called from " + name)) {
+                    row.next();
+                    sequences.put(name, Map.of("lastValue", row.getLong(1), "isCalled", row.getBoolean(2)));
+                }
+            }
         }
-        String fingerprints = SourceFingerprints.sized(FINGERPRINT_KEY, 100).toBase64();
-        Map<String, Object> sourceFingerprint = Map.of("systemIdentifier", "7400000000000000001", "host", "db.prod.internal",
+        String noPrints = SourceFingerprints.sized(FINGERPRINT_KEY, 100).toBase64();
+        Map<String, Object> production = Map.of("systemIdentifier", "7400000000000000001", "host", "db.prod.internal",
                 "port", 5432, "serverAddress", "10.0.0.5", "database", "lofts", "serverVersion", "16.4");
+        for (String database : List.of("land-api-env", "land-api-env__build", "land-api-env__pristine",
+                "land-api-env__previous")) {
+            server.dropDatabase(database);
+        }
 
         // the production source itself as the target: refused, with the reason, and audited
-        Map<String, Object> intoSource = start("api-land-0", "land_api_source", fingerprints);
+        Map<String, Object> intoSource = start("api-land-0", "land_api_source", noPrints);
         intoSource.put("sources", List.of(fingerprintOf(server, "land_api_source")));
         given().contentType(ContentType.JSON).body(intoSource).post("/api/land").then().statusCode(403)
                 .contentType("application/problem+json").body("field", equalTo("target"))
@@ -77,33 +111,80 @@ class LandApiTest {
             assertThat(decision.getString(5)).doesNotContain("secret");
         }
 
-        DemoTargets.emptyCopy(server, "land_api_source", "land_api_target");
-        try (Connection target = server.connect("land_api_target"); Statement sql = target.createStatement()) {
-            // the foreign keys the template brought would want parents first: this copy's come after its data
-            sql.execute("alter database land_api_target set session_replication_role = replica");
-        }
-        Map<String, Object> elsewhere = start("api-land-1", "land_api_target", fingerprints);
-        elsewhere.put("sources", List.of(sourceFingerprint));
-        elsewhere.put("replace", true);
-        given().contentType(ContentType.JSON).body(elsewhere).post("/api/land").then().statusCode(403)
-                .body("detail", equalTo("replacing what land_api_target holds needs its confirmation: give confirm:"
-                        + " land_api_target"));
-        elsewhere.put("confirm", "land_api_target");
-        given().contentType(ContentType.JSON).body(elsewhere).post("/api/land").then().statusCode(202)
-                .body("cloneId", equalTo("api-land-1"));
-
+        // a new environment: built beside, landed, finished, validated, switched to
+        Map<String, Object> first = start("api-land-1", "land-api-env", noPrints);
+        first.put("sources", List.of(production));
+        first.put("type", "training");
+        given().contentType(ContentType.JSON).body(first).post("/api/land").then().statusCode(202)
+                .body("cloneId", equalTo("api-land-1")).body("phase", equalTo("LANDING"));
         SourceBatches.send(batches, infrastructure.kafka().bootstrapServers(), "envclone.batches.anonymized",
                 BatchCipher.fromBase64("key", ENCRYPTION_KEY), Map.of(BatchHeaders.RULES_VERSION, "api-1"));
-        long rows = batches.stream().mapToLong(TableBatch::rowCount).sum();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/land/api-land-1").then()
-                .statusCode(200).body("batches", equalTo(batches.size())).body("rows", equalTo((int) rows)));
-        try (Connection target = server.connect("land_api_target"); Statement sql = target.createStatement();
-                ResultSet users = sql.executeQuery("select count(*) from public.users")) {
-            users.next();
-            assertThat(users.getLong(1)).isPositive();
+        given().contentType(ContentType.JSON).body(Map.of("postData", script.postData(), "sequences", sequences,
+                "expectedRows", counts, "retention", "P1D")).post("/api/land/api-land-1/finish").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(120)).until(() -> !List.of("LANDING", "FINISHING", "VALIDATING")
+                .contains(given().get("/api/land/api-land-1").path("phase")));
+        var landed = given().get("/api/land/api-land-1").then().statusCode(200).extract();
+        assertThat(landed.<String>path("reason")).as(landed.<String>path("reportId") == null ? ""
+                : given().accept("text/markdown").get("/api/reports/" + landed.<String>path("reportId")).asString()).isEmpty();
+        assertThat(landed.<String>path("phase")).isEqualTo("READY");
+        assertThat(landed.<Integer>path("rows")).isEqualTo((int) batches.stream().mapToLong(TableBatch::rowCount).sum());
+        String reportId = landed.path("reportId");
+        given().get("/api/reports/" + reportId).then().statusCode(200).body(containsString("schema parity"));
+        given().accept("text/markdown").get("/api/reports/" + reportId).then().statusCode(200)
+                .body(containsString("PASSED"));
+        try (Connection environment = server.connect("land-api-env")) {
+            assertThat(DemoTargets.counts(environment)).isEqualTo(counts);
         }
+        assertThat(server.databases()).contains("land-api-env__pristine").doesNotContain("land-api-env__build");
+
+        // a refresh of an environment that exists needs its confirmation
+        SourceFingerprints planted = SourceFingerprints.sized(FINGERPRINT_KEY, 100);
+        planted.add(leakedEmail);
+        Map<String, Object> second = start("api-land-2", "land-api-env", planted.toBase64());
+        second.put("sources", List.of(production));
+        given().contentType(ContentType.JSON).body(second).post("/api/land").then().statusCode(403)
+                .body("detail", equalTo("replacing what land-api-env holds needs its confirmation: give confirm:"
+                        + " land-api-env"));
+        // confirmed, but its batches hold a source email (they were never anonymized): refused, nothing lands
+        second.put("confirm", "land-api-env");
+        given().contentType(ContentType.JSON).body(second).post("/api/land").then().statusCode(202);
+        List<TableBatch> again;
+        try (Connection source = server.connect("land_api_source")) {
+            again = SourceBatches.batches(source, "api-land-2", 500);
+        }
+        SourceBatches.send(again, infrastructure.kafka().bootstrapServers(), "envclone.batches.anonymized",
+                BatchCipher.fromBase64("key", ENCRYPTION_KEY), Map.of(BatchHeaders.RULES_VERSION, "api-1"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(given().get("/api/land/api-land-2")
+                .path("phase")));
+        given().get("/api/land/api-land-2").then().body("reason", containsString("public.users.email (rule email)"))
+                .body("reason", not(containsString(leakedEmail)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !server.databases().contains("land-api-env__build"));
+        try (Connection environment = server.connect("land-api-env")) {
+            assertThat(DemoTargets.counts(environment)).as("the environment is as it was").isEqualTo(counts);
+        }
+
+        // a trainer's session changes rows; a reset brings the clone back; nothing to roll back to yet
+        try (Connection environment = server.connect("land-api-env"); Statement sql = environment.createStatement()) {
+            sql.execute("delete from public.messages");
+        }
+        given().contentType(ContentType.JSON).body(Map.of("mode", "full")).post("/api/environments/land-api-env/reset")
+                .then().statusCode(403).body("detail", containsString("give confirm: land-api-env"));
+        given().contentType(ContentType.JSON).body(Map.of("mode", "full", "confirm", "land-api-env", "requestedBy",
+                "trainer")).post("/api/environments/land-api-env/reset").then().statusCode(200)
+                .body("cloneId", equalTo("api-land-1")).body("type", equalTo("training"));
+        try (Connection environment = server.connect("land-api-env")) {
+            assertThat(DemoTargets.counts(environment)).isEqualTo(counts);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("confirm", "land-api-env"))
+                .post("/api/environments/land-api-env/rollback").then().statusCode(409)
+                .body("detail", containsString("no previous copy"));
+        given().contentType(ContentType.JSON).body(Map.of("scenarios", List.of(Map.of("name", "a guest", "sql",
+                "select :'who'")))).post("/api/environments/land-api-env/scenarios").then().statusCode(400)
+                .body("field", equalTo("scenarios[0].parameters.who"));
+
         String metrics = given().accept("text/plain").get("/q/metrics").asString();
         assertThat(metrics).containsPattern("envclone_validator_batches_landed_total\\{[^}]*\\} [1-9]");
+        assertThat(metrics).containsPattern("envclone_validator_clones_failed_total\\{[^}]*\\} [1-9]");
         given().get("/api/land/never").then().statusCode(404);
     }
 
@@ -135,6 +216,7 @@ class LandApiTest {
         body.put("fingerprints", fingerprints);
         body.put("fingerprintKey", Base64.getEncoder().encodeToString(FINGERPRINT_KEY));
         body.put("requestedBy", "ci-pipeline");
+        body.put("preData", script == null ? List.of() : script.preData());
         return body;
     }
 

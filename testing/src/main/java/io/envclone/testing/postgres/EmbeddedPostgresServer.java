@@ -107,6 +107,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** The names of the server's databases. */
+    public java.util.List<String> databases() {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("select datname from pg_database order by 1")) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the databases", e);
+        }
+    }
+
     /** Creates (or resets the password of) a login role that owns {@code database}. */
     public void createLoginRole(String role, String password, String database) {
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {

@@ -3,18 +3,15 @@ package io.envclone.validator.api;
 import io.envclone.api.anonymize.RuleSet;
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.fingerprint.SourceFingerprints;
-import io.envclone.api.secret.ConnectionUrls;
+import io.envclone.api.source.SequenceValue;
 import io.envclone.api.source.ServerFingerprint;
 import io.envclone.service.problem.InvalidRequestException;
-import io.envclone.validator.app.LandingStream;
-import io.envclone.validator.app.ValidatorConfig;
-import io.envclone.validator.audit.WriteAudit;
-import io.envclone.validator.land.BatchLander;
-import io.envclone.validator.land.Landings;
+import io.envclone.validator.app.CloneLandings;
+import io.envclone.validator.app.FinishedValidation;
+import io.envclone.validator.app.KnownTargets;
+import io.envclone.validator.app.WriteGuard;
+import io.envclone.validator.environment.DatabaseNames;
 import io.envclone.validator.land.LeakGate;
-import io.envclone.validator.safety.TargetIdentity;
-import io.envclone.validator.safety.TargetRequest;
-import io.envclone.validator.safety.TargetSafety;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -24,55 +21,59 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * {@code POST /api/land}: judge the target, record the decision, and land the clone's anonymized
- * batches there as they come; {@code GET /api/land/{cloneId}}: how far it got. Passwords and keys
- * are taken, used and never returned or logged.
+ * {@code POST /api/land}: judge the target, record the decision, build the clone's copy beside
+ * its environment and land the clone's anonymized batches there as they come;
+ * {@code POST /api/land/{id}/finish}: once the cloner is done, finish, validate and switch;
+ * {@code GET /api/land/{id}}: how far it got. Passwords and keys are used and never returned or logged.
  */
 @Path("/api/land")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class LandResource {
 
-    /** The target database: a JDBC URL, the role and its password. */
-    public record Target(String url, String user, String password) {
-        @Override
-        public String toString() {
-            return "Target[url=" + ConnectionUrls.redact(url) + ", user=" + user + "]";
-        }
-    }
-
     /**
-     * {@code sources}: the fingerprints of the production sources (as the cloner read them); {@code replace}:
-     * the target's rows are replaced, which needs {@code confirm} = the target database's name.
+     * {@code target.url} names the environment's database; {@code type}: test, training,
+     * development or staging; {@code preData}: the migration's pre-data statements (from the
+     * cloner); {@code sources}: the fingerprints of the production sources; {@code confirm}: the
+     * environment's name, needed when a refresh replaces an environment that exists.
      */
-    public record Start(String cloneId, Target target, RuleSet rules, String encryptionKey, String fingerprints,
-            String fingerprintKey, List<ServerFingerprint> sources, boolean replace, String confirm, String requestedBy) {
+    public record Start(String cloneId, Target target, String type, List<String> preData, RuleSet rules,
+            String encryptionKey, String fingerprints, String fingerprintKey, List<ServerFingerprint> sources,
+            String confirm, String requestedBy) {
         @Override
         public String toString() {
             return "Start[" + cloneId + ", " + target + "]";
         }
     }
 
-    public record Status(String cloneId, long batches, long rows, long redelivered, String failure) {
+    /**
+     * {@code expectedRows}: {@code schema.table} to the rows the cloner sent; {@code retention}: how
+     * long the replaced environment is kept (ISO-8601, e.g. {@code P7D}).
+     */
+    public record Finish(List<String> postData, Map<String, SequenceValue> sequences, Map<String, Long> expectedRows,
+            String retention, FinishedValidation.Spec validation) {
     }
 
-    private final LandingStream stream;
-    private final ValidatorConfig config;
-    private final WriteAudit audit;
+    public record Abandon(String reason) {
+    }
 
-    LandResource(LandingStream stream, ValidatorConfig config, WriteAudit audit) {
-        this.stream = stream;
-        this.config = config;
-        this.audit = audit;
+    private static final List<String> TYPES = List.of("test", "training", "development", "staging");
+
+    private final CloneLandings landings;
+    private final WriteGuard guard;
+    private final KnownTargets known;
+
+    LandResource(CloneLandings landings, WriteGuard guard, KnownTargets known) {
+        this.landings = landings;
+        this.guard = guard;
+        this.known = known;
     }
 
     @POST
@@ -84,45 +85,70 @@ public class LandResource {
             throw new InvalidRequestException("rules", "are missing: give the environment's rule set (its version is checked"
                     + " on every batch)");
         }
+        if (request.preData() == null) {
+            throw new InvalidRequestException("preData", "is missing: give the pre-data statements of the source's"
+                    + " migration (POST /api/schema/migration on the cloner)");
+        }
+        String type = request.type() == null ? "test" : request.type();
+        if (!TYPES.contains(type)) {
+            throw new InvalidRequestException("type", "must be one of " + TYPES + ", got " + type);
+        }
         BatchCipher cipher = cipher(request.encryptionKey());
         SourceFingerprints fingerprints = fingerprints(request.fingerprints(), request.fingerprintKey());
-        Target target = request.target();
-        if (target == null || target.url() == null || !target.url().startsWith("jdbc:postgresql://")) {
-            throw new InvalidRequestException("target.url", "must look like jdbc:postgresql://host:port/database");
-        }
-        URI address = URI.create(target.url().substring("jdbc:".length()));
-        String database = address.getPath() == null ? "" : address.getPath().replaceFirst("^/", "");
-        Connection connection = connect(target);
+        Target target = Target.required(request.target(), "target");
+        DatabaseNames names = names(target.database(), "target.url");
+        boolean replaces = guard.exists(target, names.live());
+        Connection maintenance = guard.allow(new WriteGuard.Write("land clone " + request.cloneId(), target,
+                names.environment(), request.sources(), replaces, request.confirm(), request.requestedBy()));
         try {
-            ServerFingerprint identity = TargetIdentity.read(connection, address.getHost(),
-                    address.getPort() < 0 ? 5432 : address.getPort());
-            TargetSafety.Decision decision = TargetSafety.judge(new TargetRequest(identity, database, request.sources(),
-                    config.allowedTargetHosts().orElse(Set.of()), config.sameServerAllowed(), request.replace(),
-                    request.confirm()));
-            audit.record(request.requestedBy(), "land clone " + request.cloneId(), ConnectionUrls.redact(target.url()),
-                    decision.allowed(), decision.reason());
-            if (!decision.allowed()) {
-                throw new RefusedException(decision.reason());
-            }
-            stream.landings().register(request.cloneId(), cipher, new LeakGate(request.rules(), fingerprints),
-                    new BatchLander(connection));
-            return Response.accepted(status(request.cloneId())).build();
+            known.remember(names.environment(), target, request.sources());
+            landings.start(request.cloneId(), names, type, target, request.preData(), cipher,
+                    new LeakGate(request.rules(), fingerprints), maintenance);
         } catch (SQLException e) {
-            close(connection);
-            throw new InvalidRequestException("target", "cannot be prepared for landing: " + e.getMessage());
-        } catch (RuntimeException e) {
-            close(connection);
-            throw e;
+            throw new InvalidRequestException("preData", "could not build the copy " + names.build() + ": "
+                    + e.getMessage().split("\n")[0]);
         }
+        return Response.accepted(status(request.cloneId())).build();
+    }
+
+    @POST
+    @Path("/{cloneId}/finish")
+    public Response finish(@PathParam("cloneId") String cloneId, Finish request) {
+        if (request == null || request.expectedRows() == null) {
+            throw new InvalidRequestException("expectedRows", "is missing: give schema.table to the rows the cloner sent");
+        }
+        Duration retention = request.retention() == null ? null : EnvironmentResource.duration(request.retention());
+        try {
+            landings.finish(cloneId, new CloneLandings.Finish(request.postData() == null ? List.of() : request.postData(),
+                    request.sequences() == null ? Map.of() : request.sequences(), request.expectedRows(), retention,
+                    request.validation() == null ? FinishedValidation.Spec.none() : request.validation()));
+        } catch (IllegalStateException e) {
+            throw new InvalidRequestException("cloneId", e.getMessage());
+        }
+        return Response.accepted(status(cloneId)).build();
+    }
+
+    @POST
+    @Path("/{cloneId}/abandon")
+    public Response abandon(@PathParam("cloneId") String cloneId, Abandon request) {
+        status(cloneId);
+        landings.abandon(cloneId, request == null || request.reason() == null ? "" : request.reason());
+        return Response.accepted(status(cloneId)).build();
     }
 
     @GET
     @Path("/{cloneId}")
-    public Status status(@PathParam("cloneId") String cloneId) {
-        Landings.Landing landing = stream.landings().find(cloneId)
-                .orElseThrow(() -> new NotFoundException("no clone " + cloneId + " lands on this validator"));
-        LandingStream.Progress progress = stream.progress(cloneId);
-        return new Status(cloneId, progress.batches(), progress.rows(), progress.redelivered(), landing.failure());
+    public CloneLandings.Status status(@PathParam("cloneId") String cloneId) {
+        return landings.status(cloneId).orElseThrow(() -> new NotFoundException("no clone " + cloneId
+                + " lands on this validator: start it with POST /api/land"));
+    }
+
+    static DatabaseNames names(String environment, String field) {
+        try {
+            return new DatabaseNames(environment);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, e.getMessage());
+        }
     }
 
     private static BatchCipher cipher(String encryptionKey) {
@@ -142,27 +168,6 @@ public class LandResource {
             return SourceFingerprints.fromRequest(fingerprints, fingerprintKey);
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.fromFieldMessage(e);
-        }
-    }
-
-    private static Connection connect(Target target) {
-        Properties properties = new Properties();
-        properties.setProperty("user", target.user() == null ? "" : target.user());
-        properties.setProperty("password", target.password() == null ? "" : target.password());
-        properties.setProperty("ApplicationName", "envclone-validator");
-        try {
-            return DriverManager.getConnection(target.url(), properties);
-        } catch (SQLException e) {
-            throw new InvalidRequestException("target", "cannot be reached at " + ConnectionUrls.redact(target.url()) + ": "
-                    + e.getMessage().split("\n")[0]);
-        }
-    }
-
-    private static void close(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing after a failure: nothing more to say
         }
     }
 }

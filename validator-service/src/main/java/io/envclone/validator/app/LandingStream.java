@@ -35,6 +35,7 @@ public class LandingStream implements LandingLoop.Listener {
     private final ValidatorConfig config;
     private final MeterRegistry registry;
     private LoopThread<LandingLoop> loop;
+    private volatile java.util.function.BiConsumer<String, String> onFailure = (cloneId, reason) -> { };
 
     LandingStream(KafkaConfig kafka, ValidatorConfig config, MeterRegistry registry) {
         this.kafka = kafka;
@@ -81,5 +82,11 @@ public class LandingStream implements LandingLoop.Listener {
     @Override
     public void failed(String cloneId, String reason) {
         registry.counter("envclone.validator.clones.failed").increment();
+        onFailure.accept(cloneId, reason);
+    }
+
+    /** Who is told when a clone's landing fails (a batch refused or not landing): once, from the loop's thread. */
+    void onFailure(java.util.function.BiConsumer<String, String> listener) {
+        this.onFailure = listener;
     }
 }

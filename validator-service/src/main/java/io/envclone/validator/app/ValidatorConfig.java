@@ -25,4 +25,16 @@ public interface ValidatorConfig {
      */
     @WithDefault("false")
     boolean sameServerAllowed();
+
+    /** The database of a target server the validator connects to for creating, renaming and dropping the others. */
+    @WithDefault("postgres")
+    String maintenanceDatabase();
+
+    /** How long the environment a refresh replaces is kept for {@code rollback}, when the request does not say. */
+    @WithDefault("P7D")
+    java.time.Duration retention();
+
+    /** How long a finish waits for the clone's last batches to land. */
+    @WithDefault("PT30M")
+    java.time.Duration finishTimeout();
 }

@@ -4,9 +4,6 @@ import io.envclone.service.database.ControlDatabase;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Every write decision in the control database ({@code envclone_validator.write_decision}): who
@@ -14,8 +11,6 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 public class WriteAudit {
-
-    private static final long TIMEOUT_SECONDS = 30;
 
     private final ControlDatabase control;
     private volatile boolean schemaReady;
@@ -48,15 +43,7 @@ public class WriteAudit {
         schemaReady = true;
     }
 
-    /** Waits for the control database: called from request threads, never the event loop. */
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the control database did not record the decision: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording a write decision", e);
-        }
+    private static <T> T await(Future<T> query) {
+        return ControlDatabase.await(query, "recording a write decision");
     }
 }

@@ -8,8 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 import org.postgresql.PGConnection;
 
 /**
@@ -76,4 +79,27 @@ public final class BatchLander {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
     }
 
+    /** Ends the lander's session, so its database can be renamed or copied. */
+    public void close() {
+        try {
+            target.close();
+        } catch (SQLException ignored) {
+            // the session is gone either way
+        }
+    }
+
+    /** Rows landed per table ({@code schema.table}) for {@code cloneId}, as its ledger has them. */
+    public static Map<String, Long> landedRows(Connection copy, String cloneId) throws SQLException {
+        Map<String, Long> rows = new TreeMap<>();
+        try (PreparedStatement query = copy.prepareStatement("select table_name, sum(rows) from " + LEDGER
+                + " where clone_id = ? group by table_name")) {
+            query.setString(1, cloneId);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.put(row.getString(1), row.getLong(2));
+                }
+            }
+        }
+        return rows;
+    }
 }

@@ -28,6 +28,15 @@ public final class Landings {
         return Optional.ofNullable(byClone.get(cloneId));
     }
 
+    /**
+     * The clone lands no more batches here (it finished, or failed): its target connection is
+     * closed, and it stays known so a batch delivered late is skipped rather than waited for.
+     */
+    public void end(String cloneId, String why) {
+        failed(cloneId, why);
+        find(cloneId).ifPresent(landing -> landing.lander().close());
+    }
+
     /** Marks the clone failed with {@code reason} (the first reason stays). */
     public void failed(String cloneId, String reason) {
         byClone.computeIfPresent(cloneId, (id, landing) -> landing.failure() == null ? landing.failedWith(reason) : landing);

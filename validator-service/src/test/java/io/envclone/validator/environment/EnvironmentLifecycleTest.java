@@ -19,6 +19,7 @@ import io.envclone.validator.check.CheckResult;
 import io.envclone.validator.check.EnvironmentChecks;
 import io.envclone.validator.check.SchemaParity;
 import io.envclone.validator.land.BatchLander;
+import io.envclone.validator.land.DemoTargets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,7 +66,7 @@ class EnvironmentLifecycleTest {
             source.setAutoCommit(true);
             script = MigrationScript.forEmptyTarget(sourceModel);
             sequences = sequenceValues(source);
-            sourceCounts = counts(source);
+            sourceCounts = DemoTargets.counts(source);
         }
     }
 
@@ -87,7 +88,7 @@ class EnvironmentLifecycleTest {
             assertThat(databases.exists(names.build())).isFalse();
             assertThat(databases.marker(names.pristine())).get().extracting(EnvironmentMarker::role).isEqualTo("pristine");
             try (Connection live = server.connect(names.live())) {
-                assertThat(counts(live)).isEqualTo(sourceCounts);
+                assertThat(DemoTargets.counts(live)).isEqualTo(sourceCounts);
                 assertThat(EnvironmentChecks.foreignKeys(live)).isNotEmpty().allMatch(CheckResult::passed);
                 assertThat(EnvironmentChecks.sequences(live)).isNotEmpty().allMatch(CheckResult::passed);
                 assertThat(sequenceValues(live)).isEqualTo(sequences);
@@ -293,17 +294,5 @@ class EnvironmentLifecycleTest {
             }
         }
         return values;
-    }
-
-    private static Map<String, Long> counts(Connection connection) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        for (SourceBatches.Table table : SourceBatches.tables(connection)) {
-            try (Statement sql = connection.createStatement(); ResultSet count = sql.executeQuery(
-                    "select count(*) from only " + table.schema() + "." + table.name())) {
-                count.next();
-                counts.put(table.schema() + "." + table.name(), count.getLong(1));
-            }
-        }
-        return counts;
     }
 }

@@ -40,7 +40,7 @@ public final class DemoTargets {
         }
     }
 
-    static Map<String, Long> counts(Connection connection) throws Exception {
+    public static Map<String, Long> counts(Connection connection) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
         for (SourceBatches.Table table : SourceBatches.tables(connection)) {
             try (Statement sql = connection.createStatement(); ResultSet count = sql.executeQuery(

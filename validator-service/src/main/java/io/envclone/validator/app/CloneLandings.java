@@ -1,0 +1,211 @@
+package io.envclone.validator.app;
+
+import io.envclone.api.batch.BatchCipher;
+import io.envclone.api.source.SequenceValue;
+import io.envclone.validator.api.Target;
+import io.envclone.validator.environment.DatabaseNames;
+import io.envclone.validator.environment.EnvironmentBuild;
+import io.envclone.validator.environment.EnvironmentSwitch;
+import io.envclone.validator.environment.ServerDatabases;
+import io.envclone.validator.land.BatchLander;
+import io.envclone.validator.land.LeakGate;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * A clone's way into its environment, from the first batch to the switch: its copy is prepared
+ * beside the environment and its batches land there; on {@code finish} the validator waits for the
+ * last rows the cloner counted, finishes the copy, validates it, and switches the environment to
+ * it only when every check passed. A clone that fails at any step leaves the environment as it
+ * was and its copy removed.
+ */
+@ApplicationScoped
+public class CloneLandings {
+
+    private static final Logger LOG = Logger.getLogger(CloneLandings.class);
+
+    public enum Phase { LANDING, FINISHING, VALIDATING, READY, FAILED }
+
+    /** What the caller knows once the cloner is done: the post-data DDL, the sequences and the counts. */
+    public record Finish(List<String> postData, Map<String, SequenceValue> sequences, Map<String, Long> expectedRows,
+            Duration retention, FinishedValidation.Spec validation) {
+    }
+
+    /** A clone's landing as {@code GET /api/land/{id}} shows it. */
+    public record Status(String cloneId, String environment, Phase phase, String reason, long batches, long rows,
+            long redelivered, String reportId, boolean reportPassed) {
+    }
+
+    private static final class Clone {
+        final String cloneId;
+        final DatabaseNames names;
+        final Target target;
+        final List<String> preData;
+        final LeakGate gate;
+        volatile Phase phase = Phase.LANDING;
+        volatile String reason = "";
+        volatile String reportId;
+        volatile boolean reportPassed;
+
+        Clone(String cloneId, DatabaseNames names, Target target, List<String> preData, LeakGate gate) {
+            this.cloneId = cloneId;
+            this.names = names;
+            this.target = target;
+            this.preData = preData;
+            this.gate = gate;
+        }
+    }
+
+    private final Map<String, Clone> clones = new ConcurrentHashMap<>();
+    private final ExecutorService finishing = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "clone-finish");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final LandingStream stream;
+    private final ValidatorConfig config;
+    private final FinishedValidation validation;
+    private final MeterRegistry registry;
+
+    CloneLandings(LandingStream stream, ValidatorConfig config, FinishedValidation validation, MeterRegistry registry) {
+        this.stream = stream;
+        this.config = config;
+        this.validation = validation;
+        this.registry = registry;
+        stream.onFailure(this::failed);
+    }
+
+    /**
+     * Prepares the clone's copy (or finds it again after a restart) and starts landing its batches
+     * there. {@code maintenance} is the allowed connection {@link WriteGuard} gave; it is closed here.
+     */
+    public EnvironmentBuild.Prepared start(String cloneId, DatabaseNames names, String type, Target target,
+            List<String> preData, BatchCipher cipher, LeakGate gate, Connection maintenance) throws SQLException {
+        try (maintenance) {
+            EnvironmentBuild.Prepared prepared = new EnvironmentBuild(new ServerDatabases(maintenance), target::connect)
+                    .prepare(names, type, cloneId, preData);
+            Clone clone = new Clone(cloneId, names, target, preData, gate);
+            clones.put(cloneId, clone);
+            stream.landings().register(cloneId, cipher, gate, new BatchLander(target.connect(names.build())));
+            return prepared;
+        }
+    }
+
+    /** Starts finishing the clone in the background: {@code GET /api/land/{id}} follows it. */
+    public void finish(String cloneId, Finish finish) {
+        Clone clone = clones.get(cloneId);
+        if (clone == null) {
+            throw new IllegalStateException("no clone " + cloneId + " lands on this validator: start it with POST /api/land");
+        }
+        if (clone.phase != Phase.LANDING) {
+            throw new IllegalStateException("clone " + cloneId + " is " + clone.phase + ", not landing: it can be finished"
+                    + " once");
+        }
+        clone.phase = Phase.FINISHING;
+        finishing.submit(() -> runFinish(clone, finish));
+    }
+
+    /** The clone failed elsewhere (the cloner, the anonymizer) or was cancelled: its copy goes. */
+    public void abandon(String cloneId, String reason) {
+        failed(cloneId, reason.isBlank() ? "abandoned by the caller" : reason);
+    }
+
+    public Optional<Status> status(String cloneId) {
+        Clone clone = clones.get(cloneId);
+        if (clone == null) {
+            return Optional.empty();
+        }
+        LandingStream.Progress progress = stream.progress(cloneId);
+        return Optional.of(new Status(cloneId, clone.names.environment(), clone.phase, clone.reason, progress.batches(),
+                progress.rows(), progress.redelivered(), clone.reportId, clone.reportPassed));
+    }
+
+    private void runFinish(Clone clone, Finish finish) {
+        long started = System.nanoTime();
+        try {
+            awaitRows(clone, finish.expectedRows());
+            stream.landings().end(clone.cloneId, "landed whole: later deliveries are skipped");
+            try (Connection maintenance = clone.target.connect(config.maintenanceDatabase())) {
+                ServerDatabases server = new ServerDatabases(maintenance);
+                new EnvironmentBuild(server, clone.target::connect).finish(clone.names, finish.postData(),
+                        finish.sequences());
+                clone.phase = Phase.VALIDATING;
+                FinishedValidation.Outcome outcome;
+                try (Connection copy = clone.target.connect(clone.names.build())) {
+                    outcome = validation.validate(copy, clone.cloneId, clone.names.environment(), clone.preData,
+                            finish, clone.gate);
+                }
+                clone.reportId = outcome.reportId();
+                clone.reportPassed = outcome.passed();
+                if (!outcome.passed()) {
+                    throw new IllegalStateException("validation failed: " + outcome.summary() + "; see report "
+                            + outcome.reportId());
+                }
+                Duration retention = finish.retention() == null ? config.retention() : finish.retention();
+                new EnvironmentSwitch(server).switchOver(clone.names, retention, Instant.now());
+            }
+            clone.phase = Phase.READY;
+            registry.timer("envclone.validator.finish").record(Duration.ofNanos(System.nanoTime() - started));
+            LOG.infof("clone %s: environment %s is ready", clone.cloneId, clone.names.environment());
+        } catch (Exception e) {
+            failed(clone.cloneId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Waits until the copy holds every row the cloner counted, table by table; a failed landing stops the wait. */
+    private void awaitRows(Clone clone, Map<String, Long> expected) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(config.finishTimeout());
+        try (Connection copy = clone.target.connect(clone.names.build())) {
+            while (true) {
+                if (clone.phase == Phase.FAILED) {
+                    throw new IllegalStateException(clone.reason);
+                }
+                Map<String, Long> landed = BatchLander.landedRows(copy, clone.cloneId);
+                boolean complete = expected.entrySet().stream()
+                        .allMatch(table -> landed.getOrDefault(table.getKey(), 0L) >= table.getValue());
+                if (complete) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the clone's last batches did not land within " + config.finishTimeout()
+                            + ": landed " + landed + ", expected " + expected);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void failed(String cloneId, String reason) {
+        Clone clone = clones.get(cloneId);
+        if (clone == null || clone.phase == Phase.FAILED || clone.phase == Phase.READY) {
+            return;
+        }
+        clone.reason = reason;
+        clone.phase = Phase.FAILED;
+        stream.landings().end(cloneId, reason);
+        try (Connection maintenance = clone.target.connect(config.maintenanceDatabase())) {
+            new EnvironmentBuild(new ServerDatabases(maintenance), clone.target::connect).discard(clone.names);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("clone %s failed, and its copy %s could not be dropped: %s", cloneId, clone.names.build(),
+                    e.getMessage());
+        }
+        LOG.warnf("clone %s failed: %s; environment %s left as it was", cloneId, reason, clone.names.environment());
+    }
+
+    @PreDestroy
+    void stop() {
+        finishing.shutdownNow();
+    }
+}
