@@ -1,8 +1,10 @@
 package io.envclone.cloner.clone;
 
 import io.envclone.api.event.CloneEvent;
+import io.envclone.api.source.SequenceValue;
 import io.envclone.cloner.stream.CancelToken;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,9 +27,14 @@ public final class CloneJob {
         }
     }
 
-    /** What {@code GET /api/clone/{id}} answers; {@code resumed} says what an attempt after the first kept. */
+    /**
+     * What {@code GET /api/clone/{id}} answers; {@code resumed} says what an attempt after the first kept.
+     * {@code sequences}: the source's, {@code schema.name} to the value to set on the target, read
+     * before the first batch (empty until then).
+     */
     public record Status(String cloneId, State state, String reason, String resumed, Instant startedAt, Instant endedAt,
-            int tablesDone, long rows, long bytes, Map<String, TableProgress> tables) {
+            int tablesDone, long rows, long bytes, Map<String, TableProgress> tables,
+            Map<String, SequenceValue> sequences) {
     }
 
     private final String cloneId;
@@ -38,6 +45,7 @@ public final class CloneJob {
     private volatile String reason = "";
     private volatile String resumed = "";
     private volatile Instant endedAt;
+    private volatile Map<String, SequenceValue> sequences = Map.of();
 
     CloneJob(String cloneId) {
         this.cloneId = cloneId;
@@ -69,6 +77,10 @@ public final class CloneJob {
         }
     }
 
+    void sequencesRead(Map<String, SequenceValue> read) {
+        sequences = Collections.unmodifiableMap(new TreeMap<>(read));
+    }
+
     CancelToken cancelToken() {
         return cancel;
     }
@@ -83,6 +95,6 @@ public final class CloneJob {
         return new Status(cloneId, state, reason, resumed, startedAt, endedAt, done.size(),
                 tables.values().stream().mapToLong(TableProgress::rows).sum(),
                 tables.values().stream().mapToLong(TableProgress::bytes).sum(),
-                new TreeMap<>(tables));
+                new TreeMap<>(tables), sequences);
     }
 }

@@ -55,7 +55,7 @@ public class CloneRegistry {
                         cipher, checkpoints, new CloneStreamer.Hooks(snapshot -> { }, event -> {
                             job.observe(event);
                             metrics.record(event);
-                        }, job.cancelToken()));
+                        }, job.cancelToken(), job::sequencesRead));
             } catch (Exception e) {
                 LOG.warnf("clone %s ended without finishing: %s", cloneId, e.getMessage());
                 job.end(job.cancelToken().cancelled() ? CloneJob.State.CANCELLED : CloneJob.State.FAILED,

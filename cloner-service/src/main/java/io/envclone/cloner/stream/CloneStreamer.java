@@ -2,6 +2,7 @@ package io.envclone.cloner.stream;
 
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.event.CloneEvent;
+import io.envclone.api.source.SequenceValue;
 import io.envclone.api.source.SourceReference;
 import io.envclone.cloner.source.ExportedSnapshot;
 import io.envclone.cloner.source.ReadOnlySource;
@@ -36,8 +37,25 @@ public final class CloneStreamer {
         void exported(String snapshotId) throws Exception;
     }
 
-    /** Who watches a run: the snapshot listener, every event as it is published, and the cancel switch. */
-    public record Hooks(SnapshotListener listener, Consumer<CloneEvent> observer, CancelToken cancel) {
+    /** Told what the clone read of the source for the target, before its first batch. */
+    public interface ReadListener {
+
+        ReadListener NONE = sequences -> { };
+
+        /** The sequences of the clone's schemas, {@code schema.name} to its value. */
+        void sequences(Map<String, SequenceValue> sequences);
+    }
+
+    /**
+     * Who watches a run: the snapshot listener, every event as it is published, the cancel switch,
+     * and what is read of the source besides rows.
+     */
+    public record Hooks(SnapshotListener listener, Consumer<CloneEvent> observer, CancelToken cancel,
+            ReadListener reads) {
+
+        public Hooks(SnapshotListener listener, Consumer<CloneEvent> observer, CancelToken cancel) {
+            this(listener, observer, cancel, ReadListener.NONE);
+        }
 
         public static Hooks none() {
             return new Hooks(snapshot -> { }, event -> { }, new CancelToken());
@@ -133,14 +151,15 @@ public final class CloneStreamer {
             hooks.listener().exported(snapshot.id());
             Planned planned;
             try (ReadOnlySource planner = connector.open(source)) {
-                // one transaction in the snapshot: the tables, their chunks, the filters checked on them
+                // one transaction in the snapshot: the tables, their chunks, the filters checked on them, the sequences
                 planned = planner.readInSnapshot(snapshot.id(), connection -> {
                     List<SourceTable> listed = SourceTables.list(connection, options.selection());
                     ClonePlan made = new ChunkPlanner(options.chunkBytes()).plan(connection, listed, resume.plan());
                     RowFilterCheck.check(connection, options.filters(), listed);
-                    return new Planned(listed, made);
+                    return new Planned(listed, made, SourceSequences.read(connection, options.selection()));
                 });
             }
+            hooks.reads().sequences(planned.sequences());
             List<SourceTable> tables = planned.tables();
             ClonePlan plan = planned.plan();
             if (!plan.equals(resume.plan())) {
@@ -153,8 +172,8 @@ public final class CloneStreamer {
             Set<String> names = tables.stream().map(SourceTable::displayName)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             Set<String> alreadySent = alreadySent(cloneId, names, todo, resume, events);
-            LOG.infof("clone %s step 2: %d tables in %d chunks, %d chunks to send with %d workers", cloneId,
-                    tables.size(), all.size(), todo.size(), options.parallelism());
+            LOG.infof("clone %s step 2: %d tables in %d chunks, %d chunks to send with %d workers; %d sequences read",
+                    cloneId, tables.size(), all.size(), todo.size(), options.parallelism(), planned.sequences().size());
             var context = new ChunkWorkers.Context(cloneId, resume.attempt(), source, snapshot.id(),
                     new TableStreamer(publisher, options.limits(), options.filters(), hooks.cancel()), events,
                     checkpoints, hooks.cancel());
@@ -167,7 +186,7 @@ public final class CloneStreamer {
         }
     }
 
-    private record Planned(List<SourceTable> tables, ClonePlan plan) {
+    private record Planned(List<SourceTable> tables, ClonePlan plan, Map<String, SequenceValue> sequences) {
     }
 
     /** Tables an earlier attempt finished: told done once more (with that attempt's counts), not read again. */
