@@ -7,6 +7,7 @@ import io.envclone.api.source.SourceReference;
 import io.envclone.cloner.source.ExportedSnapshot;
 import io.envclone.cloner.source.ReadOnlySource;
 import io.envclone.cloner.source.ReadOnlySourceConnector;
+import io.envclone.cloner.source.SourceAccessException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -37,13 +38,17 @@ public final class CloneStreamer {
         void exported(String snapshotId) throws Exception;
     }
 
-    /** Told what the clone read of the source for the target, before its first batch. */
+    /** Told what the clone read of the source besides rows, before its first batch. */
     public interface ReadListener {
 
         ReadListener NONE = sequences -> { };
 
         /** The sequences of the clone's schemas, {@code schema.name} to its value. */
         void sequences(Map<String, SequenceValue> sequences);
+
+        /** The source fingerprints, when the clone was asked for them. */
+        default void fingerprints(CloneFingerprints fingerprints) {
+        }
     }
 
     /**
@@ -117,6 +122,12 @@ public final class CloneStreamer {
     /** One attempt of the clone; {@code cipher} holds the clone's key, given in its start request, never stored. */
     public Result stream(String cloneId, SourceReference source, CloneOptions options, BatchCipher cipher,
             Checkpoints checkpoints, Hooks hooks) throws Exception {
+        return stream(cloneId, source, options, FingerprintRequest.none(), cipher, checkpoints, hooks);
+    }
+
+    /** One attempt of the clone that also fingerprints the columns {@code fingerprinting} names before its first batch. */
+    public Result stream(String cloneId, SourceReference source, CloneOptions options, FingerprintRequest fingerprinting,
+            BatchCipher cipher, Checkpoints checkpoints, Hooks hooks) throws Exception {
         long started = System.nanoTime();
         RawTopic.ensure(bootstrapServers, topic);
         Checkpoints.Resume resume = checkpoints.begin(cloneId);
@@ -125,8 +136,8 @@ public final class CloneStreamer {
                     resume.attempt() == 1 ? "" : "attempt " + resume.attempt() + ": " + resume.done().size()
                             + " chunks sent before are not sent again", Instant.now()));
             try {
-                Result result = streamInSnapshot(cloneId, source, options, cipher, checkpoints, resume, hooks, events,
-                        started);
+                Result result = streamInSnapshot(cloneId, source, options, fingerprinting, cipher, checkpoints, resume,
+                        hooks, events, started);
                 events.publish(CloneEvent.of(cloneId, CloneEvent.Type.CLONE_DONE, "", result.rows(), result.batches(),
                         result.bytes()));
                 return result;
@@ -141,9 +152,9 @@ public final class CloneStreamer {
         }
     }
 
-    private Result streamInSnapshot(String cloneId, SourceReference source, CloneOptions options, BatchCipher cipher,
-            Checkpoints checkpoints, Checkpoints.Resume resume, Hooks hooks, EventPublisher events, long started)
-            throws Exception {
+    private Result streamInSnapshot(String cloneId, SourceReference source, CloneOptions options,
+            FingerprintRequest fingerprinting, BatchCipher cipher, Checkpoints checkpoints, Checkpoints.Resume resume,
+            Hooks hooks, EventPublisher events, long started) throws Exception {
         try (ReadOnlySource coordinator = connector.open(source);
                 ExportedSnapshot snapshot = coordinator.exportSnapshot();
                 BatchPublisher publisher = new BatchPublisher(bootstrapServers, topic, cipher, producerSettings)) {
@@ -156,6 +167,7 @@ public final class CloneStreamer {
                     List<SourceTable> listed = SourceTables.list(connection, options.selection());
                     ClonePlan made = new ChunkPlanner(options.chunkBytes()).plan(connection, listed, resume.plan());
                     RowFilterCheck.check(connection, options.filters(), listed);
+                    requireColumns(fingerprinting, listed);
                     return new Planned(listed, made, SourceSequences.read(connection, options.selection()));
                 });
             }
@@ -174,15 +186,45 @@ public final class CloneStreamer {
             Set<String> alreadySent = alreadySent(cloneId, names, todo, resume, events);
             LOG.infof("clone %s step 2: %d tables in %d chunks, %d chunks to send with %d workers; %d sequences read",
                     cloneId, tables.size(), all.size(), todo.size(), options.parallelism(), planned.sequences().size());
+            if (!fingerprinting.isEmpty()) {
+                hooks.reads().fingerprints(fingerprint(source, snapshot.id(), cloneId, fingerprinting, tables, options,
+                        hooks));
+            }
             var context = new ChunkWorkers.Context(cloneId, resume.attempt(), source, snapshot.id(),
                     new TableStreamer(publisher, options.limits(), options.filters(), hooks.cancel()), events,
                     checkpoints, hooks.cancel());
             List<ChunkSent> sent = new ChunkWorkers(context, todo, resume.done()).run(todo, options.parallelism());
             Result result = new Result(cloneId, resume.attempt(), snapshot.id(), sent, names, alreadySent,
                     Duration.ofNanos(System.nanoTime() - started));
-            LOG.infof("clone %s step 3: %d rows in %d chunks sent in %d ms", cloneId, result.rows(), sent.size(),
+            LOG.infof("clone %s step 4: %d rows in %d chunks sent in %d ms", cloneId, result.rows(), sent.size(),
                     result.elapsed().toMillis());
             return result;
+        }
+    }
+
+    /** In the snapshot, before any batch: the anonymizer and the validator need the filter from the first one. */
+    private CloneFingerprints fingerprint(SourceReference source, String snapshot, String cloneId,
+            FingerprintRequest fingerprinting, List<SourceTable> tables, CloneOptions options, Hooks hooks)
+            throws Exception {
+        CloneFingerprints built;
+        try (ReadOnlySource reader = connector.open(source)) {
+            built = reader.readInSnapshot(snapshot, connection -> SourceFingerprinting.build(connection, cloneId,
+                    fingerprinting, tables, options.filters(), hooks.cancel()));
+        } catch (SourceAccessException e) {
+            hooks.cancel().throwIfCancelled(); // a cancel stops the reading with an error: say it as the cancel
+            throw e;
+        }
+        LOG.infof("clone %s step 3: %d values of %d columns fingerprinted in %d ms", cloneId, built.values(),
+                fingerprinting.columns().size(), built.elapsed().toMillis());
+        return built;
+    }
+
+    /** A column gone since the start request was checked fails the clone naming it, as a wrong filter does. */
+    private static void requireColumns(FingerprintRequest fingerprinting, List<SourceTable> tables) {
+        List<String> missing = fingerprinting.missingIn(tables);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("fingerprintColumns names " + String.join(", ", missing)
+                    + ", which this clone does not copy: check the names (schema.table.column) and the selection");
         }
     }
 
