@@ -1,9 +1,15 @@
 package io.envclone.api.fingerprint;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * How an email and an IBAN are found inside free text, one definition for the two that look: the
- * anonymizer's scrubber, which replaces them, and the validator's leak gate, which looks them up
- * in the source's fingerprints. Regular expressions without groups, to embed in others.
+ * How an email, an IBAN and a long number are found inside free text, one definition for all that
+ * look: the anonymizer's scrubber, which replaces them, the validator's leak gate, which looks them
+ * up in the source's fingerprints, and the cloner, which puts them there. The strings are regular
+ * expressions without groups, to embed in others.
  */
 public final class TextPatterns {
 
@@ -15,7 +21,42 @@ public final class TextPatterns {
             + "[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
     /** An IBAN as people write it: country, check digits, then groups of four with or without spaces. */
     public static final String IBAN = "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b";
+    /** 7 digits or more, maybe after a {@code +}, one space, dot or dash at most between two: a phone, an id, a card. */
+    public static final String LONG_NUMBER = "\\+?\\d(?:[ .-]?\\d){6,}";
+    /**
+     * The tokens of a text that are fingerprinted on their own: what the cloner adds besides the whole
+     * value, and what the leak gate looks up besides the whole field, so the two always agree.
+     */
+    public static final Pattern LEAK_TOKENS = Pattern.compile(String.join("|", EMAIL, LONG_NUMBER, IBAN));
 
     private TextPatterns() {
+    }
+
+    /**
+     * The {@link #LEAK_TOKENS} inside {@code text}, in order, but not the text itself when it is one
+     * token whole (it is looked up or added as itself).
+     */
+    public static List<String> leakTokens(String text) {
+        if (!hasDigitOrAt(text)) {
+            return List.of(); // every token holds a digit or an @: most text is done here
+        }
+        List<String> tokens = new ArrayList<>(2);
+        Matcher token = LEAK_TOKENS.matcher(text);
+        while (token.find()) {
+            if (token.end() - token.start() < text.length()) {
+                tokens.add(token.group());
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean hasDigitOrAt(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '@') {
+                return true;
+            }
+        }
+        return false;
     }
 }

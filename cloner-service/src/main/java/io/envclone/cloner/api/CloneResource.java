@@ -1,12 +1,18 @@
 package io.envclone.cloner.api;
 
+import io.envclone.service.problem.CommonProblemMappers;
 import io.envclone.service.problem.InvalidRequestException;
 import io.envclone.service.problem.Problem;
 import io.envclone.api.batch.BatchCipher;
+import io.envclone.api.source.SourceReference;
 import io.envclone.cloner.clone.CloneJob;
 import io.envclone.cloner.clone.CloneRegistry;
+import io.envclone.cloner.source.ReadOnlySource;
+import io.envclone.cloner.source.ReadOnlySourceConnector;
+import io.envclone.cloner.source.SourceAccessException;
 import io.envclone.cloner.stream.BatchLimits;
 import io.envclone.cloner.stream.CloneOptions;
+import io.envclone.cloner.stream.FingerprintRequest;
 import io.envclone.cloner.stream.RowFilters;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,10 +39,13 @@ public class CloneResource {
      * The start request. {@code encryptionKey}: base64 of 32 random bytes; raw batches are
      * encrypted with it and it is never stored. {@code where}: row filters, {@code schema.table} to
      * an SQL condition. {@code chunkBytes}: tables larger than this are cut into key ranges.
+     * {@code fingerprintColumns}: {@code schema.table.column}s whose values go into the source
+     * fingerprints, made with {@code fingerprintKey} (base64, at least 16 bytes, never stored).
      */
     public record Start(String cloneId, SourceRequest source, List<String> include, List<String> exclude,
             List<String> includeTables, List<String> excludeTables, Integer parallelism, Integer batchRows,
-            Integer batchBytes, Long chunkBytes, Map<String, String> where, String encryptionKey) {
+            Integer batchBytes, Long chunkBytes, Map<String, String> where, String encryptionKey,
+            List<String> fingerprintColumns, String fingerprintKey) {
 
         @Override
         public String toString() {
@@ -44,6 +53,11 @@ public class CloneResource {
         }
     }
 
+    /** {@code GET /api/clone/{id}/fingerprints}: {@code values} added, the filter in base64; the key stays the caller's. */
+    public record Fingerprints(String cloneId, long values, String fingerprints) {
+    }
+
+    private final ReadOnlySourceConnector connector = new ReadOnlySourceConnector();
     private final CloneRegistry registry;
 
     CloneResource(CloneRegistry registry) {
@@ -67,13 +81,40 @@ public class CloneResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("encryptionKey", e.getMessage().substring("encryptionKey ".length()));
         }
+        FingerprintRequest fingerprinting;
         try {
-            CloneJob job = registry.start(cloneId, source, options, cipher);
+            fingerprinting = FingerprintRequest.of(request.fingerprintColumns(), request.fingerprintKey());
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.fromFieldMessage(e);
+        }
+        requireColumns(source, options, fingerprinting);
+        try {
+            CloneJob job = registry.start(cloneId, source, options, cipher, fingerprinting);
             return Response.accepted(job.status()).build();
         } catch (IllegalStateException e) {
             return Response.status(409).type(Problem.MEDIA_TYPE).entity(new Problem(
                     "https://envclone.io/problems/clone-running", "Clone already running", 409,
                     e.getMessage() + ": wait for it, cancel it, or use another cloneId", "cloneId")).build();
+        }
+    }
+
+    /**
+     * A column that is not there is the caller's mistake: told now, as a 400, not as a clone that fails
+     * later. Read in a transaction of its own; the clone checks again in its snapshot.
+     */
+    private void requireColumns(SourceReference source, CloneOptions options, FingerprintRequest fingerprinting) {
+        if (fingerprinting.isEmpty()) {
+            return;
+        }
+        List<String> missing;
+        try (ReadOnlySource session = connector.open(source)) {
+            missing = fingerprinting.missingIn(session, options.selection());
+        } catch (SourceAccessException e) {
+            throw new SourceProblemException("source", e);
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException("fingerprintColumns", "names " + String.join(", ", missing)
+                    + ", which the clone does not copy: check the names (schema.table.column) and the selection");
         }
     }
 
@@ -99,6 +140,32 @@ public class CloneResource {
     @Path("/{id}")
     public CloneJob.Status status(@PathParam("id") String cloneId) {
         return job(cloneId).status();
+    }
+
+    /** The source fingerprints of the clone, once built; a 409 says why not yet, or why never. */
+    @GET
+    @Path("/{id}/fingerprints")
+    public Response fingerprints(@PathParam("id") String cloneId) {
+        CloneJob job = job(cloneId);
+        if (!job.fingerprintsAsked()) {
+            return conflict("fingerprints-not-asked", "this clone was started without fingerprintColumns: give them,"
+                    + " with fingerprintKey, in the start request of the clone that needs them", "fingerprintColumns");
+        }
+        return job.fingerprints().map(built -> Response.ok(new Fingerprints(cloneId, built.values(),
+                        built.filter().toBase64())).build())
+                .orElseGet(() -> {
+                    CloneJob.Status status = job.status();
+                    return conflict("fingerprints-not-ready", status.state() == CloneJob.State.RUNNING
+                            ? "not built yet: they are read before the first batch; wait for fingerprintsReady in"
+                                    + " GET /api/clone/" + cloneId
+                            : "never built: the clone ended " + status.state() + " before (" + status.reason() + ")",
+                            null);
+                });
+    }
+
+    private static Response conflict(String type, String detail, String field) {
+        return CommonProblemMappers.problem(new Problem(CommonProblemMappers.TYPES + type, "Fingerprints not available",
+                409, detail, field));
     }
 
     @POST

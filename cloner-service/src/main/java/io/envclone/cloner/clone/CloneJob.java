@@ -1,9 +1,13 @@
 package io.envclone.cloner.clone;
 
 import io.envclone.api.event.CloneEvent;
+import io.envclone.api.source.SequenceValue;
 import io.envclone.cloner.stream.CancelToken;
+import io.envclone.cloner.stream.CloneFingerprints;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,12 +29,19 @@ public final class CloneJob {
         }
     }
 
-    /** What {@code GET /api/clone/{id}} answers; {@code resumed} says what an attempt after the first kept. */
+    /**
+     * What {@code GET /api/clone/{id}} answers; {@code resumed} says what an attempt after the first kept.
+     * {@code sequences}: the source's, {@code schema.name} to the value to set on the target, read
+     * before the first batch (empty until then). {@code fingerprintsReady}: the source fingerprints
+     * can be fetched ({@code GET /api/clone/{id}/fingerprints}); they are built before the first batch.
+     */
     public record Status(String cloneId, State state, String reason, String resumed, Instant startedAt, Instant endedAt,
-            int tablesDone, long rows, long bytes, Map<String, TableProgress> tables) {
+            int tablesDone, long rows, long bytes, Map<String, TableProgress> tables,
+            Map<String, SequenceValue> sequences, boolean fingerprintsReady) {
     }
 
     private final String cloneId;
+    private final boolean fingerprintsAsked;
     private final Instant startedAt = Instant.now();
     private final CancelToken cancel = new CancelToken();
     private final Map<String, TableProgress> tables = new ConcurrentHashMap<>();
@@ -38,9 +49,12 @@ public final class CloneJob {
     private volatile String reason = "";
     private volatile String resumed = "";
     private volatile Instant endedAt;
+    private volatile Map<String, SequenceValue> sequences = Map.of();
+    private volatile CloneFingerprints fingerprints; // in memory only, as long as the job: the key is the caller's
 
-    CloneJob(String cloneId) {
+    CloneJob(String cloneId, boolean fingerprintsAsked) {
         this.cloneId = cloneId;
+        this.fingerprintsAsked = fingerprintsAsked;
     }
 
     void observe(CloneEvent event) {
@@ -69,6 +83,24 @@ public final class CloneJob {
         }
     }
 
+    void sequencesRead(Map<String, SequenceValue> read) {
+        sequences = Collections.unmodifiableMap(new TreeMap<>(read));
+    }
+
+    void fingerprinted(CloneFingerprints built) {
+        fingerprints = built;
+    }
+
+    /** Whether the clone was started with columns to fingerprint. */
+    public boolean fingerprintsAsked() {
+        return fingerprintsAsked;
+    }
+
+    /** The source fingerprints, once built. */
+    public Optional<CloneFingerprints> fingerprints() {
+        return Optional.ofNullable(fingerprints);
+    }
+
     CancelToken cancelToken() {
         return cancel;
     }
@@ -83,6 +115,6 @@ public final class CloneJob {
         return new Status(cloneId, state, reason, resumed, startedAt, endedAt, done.size(),
                 tables.values().stream().mapToLong(TableProgress::rows).sum(),
                 tables.values().stream().mapToLong(TableProgress::bytes).sum(),
-                new TreeMap<>(tables));
+                new TreeMap<>(tables), sequences, fingerprints != null);
     }
 }

@@ -1,14 +1,16 @@
 package io.envclone.cloner.clone;
 
 import io.envclone.api.event.CloneEvent;
+import io.envclone.cloner.stream.CloneFingerprints;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Prometheus metrics of the clones, from their events: tagged by outcome or nothing, never by
- * clone id or table (unbounded labels hurt Prometheus; the events and logs name them).
+ * Prometheus metrics of the clones, from their events and their fingerprinting: tagged by outcome or
+ * nothing, never by clone id or table (unbounded labels hurt Prometheus; the events and logs name them).
  */
 @ApplicationScoped
 public class CloneMetrics {
@@ -19,6 +21,8 @@ public class CloneMetrics {
     private final Counter bytes;
     private final Counter batches;
     private final Counter tables;
+    private final Timer fingerprinting;
+    private final Counter fingerprinted;
 
     CloneMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -30,6 +34,15 @@ public class CloneMetrics {
                 .register(registry);
         this.tables = Counter.builder("envclone.clone.tables.done").description("Tables sent completely")
                 .register(registry);
+        this.fingerprinting = Timer.builder("envclone.clone.fingerprinting")
+                .description("Reading a clone's source fingerprints, before its first batch").register(registry);
+        this.fingerprinted = Counter.builder("envclone.clone.fingerprint.values")
+                .description("Source values added to clones' fingerprints").register(registry);
+    }
+
+    void fingerprinted(CloneFingerprints built) {
+        fingerprinting.record(built.elapsed());
+        fingerprinted.increment(built.values());
     }
 
     void record(CloneEvent event) {

@@ -2,10 +2,12 @@ package io.envclone.cloner.stream;
 
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.event.CloneEvent;
+import io.envclone.api.source.SequenceValue;
 import io.envclone.api.source.SourceReference;
 import io.envclone.cloner.source.ExportedSnapshot;
 import io.envclone.cloner.source.ReadOnlySource;
 import io.envclone.cloner.source.ReadOnlySourceConnector;
+import io.envclone.cloner.source.SourceAccessException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -36,8 +38,29 @@ public final class CloneStreamer {
         void exported(String snapshotId) throws Exception;
     }
 
-    /** Who watches a run: the snapshot listener, every event as it is published, and the cancel switch. */
-    public record Hooks(SnapshotListener listener, Consumer<CloneEvent> observer, CancelToken cancel) {
+    /** Told what the clone read of the source besides rows, before its first batch. */
+    public interface ReadListener {
+
+        ReadListener NONE = sequences -> { };
+
+        /** The sequences of the clone's schemas, {@code schema.name} to its value. */
+        void sequences(Map<String, SequenceValue> sequences);
+
+        /** The source fingerprints, when the clone was asked for them. */
+        default void fingerprints(CloneFingerprints fingerprints) {
+        }
+    }
+
+    /**
+     * Who watches a run: the snapshot listener, every event as it is published, the cancel switch,
+     * and what is read of the source besides rows.
+     */
+    public record Hooks(SnapshotListener listener, Consumer<CloneEvent> observer, CancelToken cancel,
+            ReadListener reads) {
+
+        public Hooks(SnapshotListener listener, Consumer<CloneEvent> observer, CancelToken cancel) {
+            this(listener, observer, cancel, ReadListener.NONE);
+        }
 
         public static Hooks none() {
             return new Hooks(snapshot -> { }, event -> { }, new CancelToken());
@@ -99,6 +122,12 @@ public final class CloneStreamer {
     /** One attempt of the clone; {@code cipher} holds the clone's key, given in its start request, never stored. */
     public Result stream(String cloneId, SourceReference source, CloneOptions options, BatchCipher cipher,
             Checkpoints checkpoints, Hooks hooks) throws Exception {
+        return stream(cloneId, source, options, FingerprintRequest.none(), cipher, checkpoints, hooks);
+    }
+
+    /** One attempt of the clone that also fingerprints the columns {@code fingerprinting} names before its first batch. */
+    public Result stream(String cloneId, SourceReference source, CloneOptions options, FingerprintRequest fingerprinting,
+            BatchCipher cipher, Checkpoints checkpoints, Hooks hooks) throws Exception {
         long started = System.nanoTime();
         RawTopic.ensure(bootstrapServers, topic);
         Checkpoints.Resume resume = checkpoints.begin(cloneId);
@@ -107,8 +136,8 @@ public final class CloneStreamer {
                     resume.attempt() == 1 ? "" : "attempt " + resume.attempt() + ": " + resume.done().size()
                             + " chunks sent before are not sent again", Instant.now()));
             try {
-                Result result = streamInSnapshot(cloneId, source, options, cipher, checkpoints, resume, hooks, events,
-                        started);
+                Result result = streamInSnapshot(cloneId, source, options, fingerprinting, cipher, checkpoints, resume,
+                        hooks, events, started);
                 events.publish(CloneEvent.of(cloneId, CloneEvent.Type.CLONE_DONE, "", result.rows(), result.batches(),
                         result.bytes()));
                 return result;
@@ -123,9 +152,9 @@ public final class CloneStreamer {
         }
     }
 
-    private Result streamInSnapshot(String cloneId, SourceReference source, CloneOptions options, BatchCipher cipher,
-            Checkpoints checkpoints, Checkpoints.Resume resume, Hooks hooks, EventPublisher events, long started)
-            throws Exception {
+    private Result streamInSnapshot(String cloneId, SourceReference source, CloneOptions options,
+            FingerprintRequest fingerprinting, BatchCipher cipher, Checkpoints checkpoints, Checkpoints.Resume resume,
+            Hooks hooks, EventPublisher events, long started) throws Exception {
         try (ReadOnlySource coordinator = connector.open(source);
                 ExportedSnapshot snapshot = coordinator.exportSnapshot();
                 BatchPublisher publisher = new BatchPublisher(bootstrapServers, topic, cipher, producerSettings)) {
@@ -133,14 +162,16 @@ public final class CloneStreamer {
             hooks.listener().exported(snapshot.id());
             Planned planned;
             try (ReadOnlySource planner = connector.open(source)) {
-                // one transaction in the snapshot: the tables, their chunks, the filters checked on them
+                // one transaction in the snapshot: the tables, their chunks, the filters checked on them, the sequences
                 planned = planner.readInSnapshot(snapshot.id(), connection -> {
                     List<SourceTable> listed = SourceTables.list(connection, options.selection());
                     ClonePlan made = new ChunkPlanner(options.chunkBytes()).plan(connection, listed, resume.plan());
                     RowFilterCheck.check(connection, options.filters(), listed);
-                    return new Planned(listed, made);
+                    requireColumns(fingerprinting, listed);
+                    return new Planned(listed, made, SourceSequences.read(connection, options.selection()));
                 });
             }
+            hooks.reads().sequences(planned.sequences());
             List<SourceTable> tables = planned.tables();
             ClonePlan plan = planned.plan();
             if (!plan.equals(resume.plan())) {
@@ -153,21 +184,51 @@ public final class CloneStreamer {
             Set<String> names = tables.stream().map(SourceTable::displayName)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             Set<String> alreadySent = alreadySent(cloneId, names, todo, resume, events);
-            LOG.infof("clone %s step 2: %d tables in %d chunks, %d chunks to send with %d workers", cloneId,
-                    tables.size(), all.size(), todo.size(), options.parallelism());
+            LOG.infof("clone %s step 2: %d tables in %d chunks, %d chunks to send with %d workers; %d sequences read",
+                    cloneId, tables.size(), all.size(), todo.size(), options.parallelism(), planned.sequences().size());
+            if (!fingerprinting.isEmpty()) {
+                hooks.reads().fingerprints(fingerprint(source, snapshot.id(), cloneId, fingerprinting, tables, options,
+                        hooks));
+            }
             var context = new ChunkWorkers.Context(cloneId, resume.attempt(), source, snapshot.id(),
                     new TableStreamer(publisher, options.limits(), options.filters(), hooks.cancel()), events,
                     checkpoints, hooks.cancel());
             List<ChunkSent> sent = new ChunkWorkers(context, todo, resume.done()).run(todo, options.parallelism());
             Result result = new Result(cloneId, resume.attempt(), snapshot.id(), sent, names, alreadySent,
                     Duration.ofNanos(System.nanoTime() - started));
-            LOG.infof("clone %s step 3: %d rows in %d chunks sent in %d ms", cloneId, result.rows(), sent.size(),
+            LOG.infof("clone %s step 4: %d rows in %d chunks sent in %d ms", cloneId, result.rows(), sent.size(),
                     result.elapsed().toMillis());
             return result;
         }
     }
 
-    private record Planned(List<SourceTable> tables, ClonePlan plan) {
+    /** In the snapshot, before any batch: the anonymizer and the validator need the filter from the first one. */
+    private CloneFingerprints fingerprint(SourceReference source, String snapshot, String cloneId,
+            FingerprintRequest fingerprinting, List<SourceTable> tables, CloneOptions options, Hooks hooks)
+            throws Exception {
+        CloneFingerprints built;
+        try (ReadOnlySource reader = connector.open(source)) {
+            built = reader.readInSnapshot(snapshot, connection -> SourceFingerprinting.build(connection, cloneId,
+                    fingerprinting, tables, options.filters(), hooks.cancel()));
+        } catch (SourceAccessException e) {
+            hooks.cancel().throwIfCancelled(); // a cancel stops the reading with an error: say it as the cancel
+            throw e;
+        }
+        LOG.infof("clone %s step 3: %d values of %d columns fingerprinted in %d ms", cloneId, built.values(),
+                fingerprinting.columns().size(), built.elapsed().toMillis());
+        return built;
+    }
+
+    /** A column gone since the start request was checked fails the clone naming it, as a wrong filter does. */
+    private static void requireColumns(FingerprintRequest fingerprinting, List<SourceTable> tables) {
+        List<String> missing = fingerprinting.missingIn(tables);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("fingerprintColumns names " + String.join(", ", missing)
+                    + ", which this clone does not copy: check the names (schema.table.column) and the selection");
+        }
+    }
+
+    private record Planned(List<SourceTable> tables, ClonePlan plan, Map<String, SequenceValue> sequences) {
     }
 
     /** Tables an earlier attempt finished: told done once more (with that attempt's counts), not read again. */

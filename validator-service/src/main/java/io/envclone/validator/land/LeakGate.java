@@ -11,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The check every anonymized batch passes before it lands: made by the environment's rule set,
@@ -30,9 +28,6 @@ public final class LeakGate {
             return table + (column == null ? "" : "." + column + " (rule " + rule + ")") + ": " + reason;
         }
     }
-
-    private static final Pattern TOKENS = Pattern.compile(String.join("|", TextPatterns.EMAIL,
-            "\\+?\\d(?:[ .-]?\\d){6,}", TextPatterns.IBAN));
 
     private final RuleSet rules;
     private final SourceFingerprints source;
@@ -78,27 +73,13 @@ public final class LeakGate {
         return Optional.ofNullable(found[0]);
     }
 
-    private static boolean hasDigitOrAt(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c >= '0' && c <= '9') || c == '@') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code text}, whole or by a token in it, is (very probably) a value of the source. */
+    /** Whole, then by the tokens inside it: the cloner added the source's values both ways (TextPatterns). */
     public boolean leaks(String text) {
         if (source.mightContain(text)) {
             return true;
         }
-        if (!hasDigitOrAt(text)) {
-            return false; // every token holds a digit or an @
-        }
-        Matcher token = TOKENS.matcher(text);
-        while (token.find()) {
-            if (token.end() - token.start() < text.length() && source.mightContain(token.group())) {
+        for (String token : TextPatterns.leakTokens(text)) {
+            if (source.mightContain(token)) {
                 return true;
             }
         }
