@@ -4,7 +4,7 @@
 // Args: jdbcUrl user rulesFile [rounds (default 3)]
 import io.envclone.anonymizer.batch.BatchAnonymizer;
 import io.envclone.anonymizer.batch.CompiledRules;
-import io.envclone.anonymizer.batch.RuleSetFiles;
+import io.envclone.api.anonymize.RuleSetFiles;
 import io.envclone.anonymizer.stream.RawBatchesAccess;
 import io.envclone.anonymizer.transform.KeyedHash;
 import io.envclone.api.batch.BatchCipher;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.envclone.anonymizer.batch.RuleSetFiles;
+import io.envclone.api.anonymize.RuleSetFiles;
 import io.envclone.api.anonymize.RuleSet;
 import io.envclone.testing.quarkus.RealInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;

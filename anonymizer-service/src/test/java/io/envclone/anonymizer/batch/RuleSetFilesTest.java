@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.envclone.api.anonymize.RuleSet;
+import io.envclone.api.anonymize.RuleSetFiles;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.envclone.anonymizer.discover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.envclone.anonymizer.batch.RuleSetFiles;
+import io.envclone.api.anonymize.RuleSetFiles;
 import io.envclone.anonymizer.batch.RuleValidator;
 import io.envclone.api.anonymize.RuleSet;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.envclone.anonymizer.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.envclone.anonymizer.batch.CompiledRules;
-import io.envclone.anonymizer.batch.RuleSetFiles;
+import io.envclone.api.anonymize.RuleSetFiles;
 import io.envclone.anonymizer.transform.KeyedHash;
 import io.envclone.api.anonymize.ColumnRule;
 import io.envclone.api.anonymize.RuleSet;
