@@ -1,0 +1,114 @@
+package io.envclone.cli.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * JSON over HTTP to one envclone service, as the operator's REST clients talk to it. A refusal
+ * or an error comes back as a {@link ServiceException} with the service's problem+json: its
+ * status, the field at fault and the detail that says the fix.
+ */
+public final class ServiceClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String name;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ServiceClient(String name, String baseUrl) {
+        this.name = name;
+        this.baseUrl = baseUrl;
+    }
+
+    /** A refusal or failure the service answered, with its problem's status, field and detail. */
+    public static final class ServiceException extends RuntimeException {
+        private final int status;
+        private final String field;
+
+        ServiceException(String service, int status, String field, String detail) {
+            super(service + " answered " + status + (field == null ? "" : " on " + field) + ": " + detail);
+            this.status = status;
+            this.field = field;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    public JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    public JsonNode post(String path, Object body) {
+        return send(withBody("POST", path, body));
+    }
+
+    public JsonNode put(String path, Object body) {
+        return send(withBody("PUT", path, body));
+    }
+
+    /** A text resource, e.g. a report as Markdown. */
+    public String text(String path, String mediaType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", mediaType)
+                .timeout(Duration.ofMinutes(5)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw problem(response.statusCode(), response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling the " + name, e);
+        }
+    }
+
+    private HttpRequest.Builder withBody(String method, String path, Object body) {
+        try {
+            return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the request to the " + name + " could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.header("Accept", "application/json")
+                    .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw problem(response.statusCode(), response.body());
+            }
+            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling the " + name, e);
+        }
+    }
+
+    private ServiceException problem(int status, String body) {
+        try {
+            JsonNode problem = JSON.readTree(body);
+            return new ServiceException(name, status, problem.path("field").isTextual() ? problem.get("field").asText() : null,
+                    problem.path("detail").asText(body));
+        } catch (IOException notJson) {
+            return new ServiceException(name, status, null, body.length() > 300 ? body.substring(0, 300) : body);
+        }
+    }
+}

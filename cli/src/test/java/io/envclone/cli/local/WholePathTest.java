@@ -1,0 +1,229 @@
+package io.envclone.cli.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.envclone.api.anonymize.RuleSet;
+import io.envclone.api.anonymize.RuleSetFiles;
+import io.envclone.testing.RealInfrastructure;
+import io.envclone.testing.demo.DemoDatabaseGenerator;
+import io.envclone.testing.demo.DemoOptions;
+import io.envclone.testing.fixtures.Pagila;
+import io.envclone.testing.fixtures.RequiresPagila;
+import io.envclone.testing.junit.RealInfrastructureExtension;
+import io.envclone.testing.postgres.EmbeddedPostgresServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole path through the real services, each in its own process as in the cluster: cloner →
+ * Kafka → anonymizer → Kafka → validator, on the demo database and on Pagila (which nobody here
+ * wrote). The copy must have the source's schema and counts, hold none of the source's personal
+ * values anywhere (text and JSON included), and come with a green report.
+ */
+@ExtendWith(RealInfrastructureExtension.class)
+class WholePathTest {
+
+    private static final String ROLE = "envclone_local";
+    private static final String PASSWORD = "l0cal-Contr0l-s3cret";
+    private static final byte[] ANONYMIZATION_KEY = "whole-path-test-anonymization-key".getBytes(StandardCharsets.UTF_8);
+
+    private static EmbeddedPostgresServer server;
+    private static LocalServices services;
+
+    @BeforeAll
+    static void services(RealInfrastructure infra) throws Exception {
+        server = infra.postgres();
+        for (String control : List.of("envclone_cloner", "envclone_validator")) {
+            server.createDatabase(control);
+            server.createLoginRole(ROLE, PASSWORD, control);
+        }
+        services = LocalServices.start(LocalServices.root(), infra.kafka().bootstrapServers(),
+                new LocalServices.ControlDatabase("localhost", server.port(), ROLE, PASSWORD),
+                Path.of("target", "whole-path-logs"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void theDemoDatabaseLandsAnonymizedWithItsSchemaAndCountsAndAGreenReport() throws Exception {
+        server.dropDatabase("wp_demo_source");
+        server.createDatabase("wp_demo_source");
+        try (Connection source = server.connect("wp_demo_source")) {
+            new DemoDatabaseGenerator().generate(source, new DemoOptions(0.02, 7));
+        }
+        dropEnvironment("wp-demo");
+        RuleSet rules = RuleSetFiles.read(LocalServices.root().resolve("deploy/samples/demo-rules.yaml"));
+
+        ClonePipeline.Result result = run("wp-demo-1", "wp_demo_source", "wp-demo", "test", rules);
+
+        assertThat(result.reason()).as(result.report()).isEmpty();
+        assertThat(result.ready()).isTrue();
+        assertThat(result.reportPassed()).isTrue();
+        assertThat(result.report()).contains("PASSED").contains("schema parity").contains("no source value in the copy");
+        assertThat(counts("wp-demo")).isEqualTo(counts("wp_demo_source")).isNotEmpty();
+        Map<String, Integer> leaks = leaks("wp_demo_source", "wp-demo", """
+                select email::text from public.users union all select phone from public.users
+                union all select iban from public.users union all select national_id::text from public.users
+                union all select guest_email::text from public.reservations""");
+        assertThat(leaks).as("source values found in the copy, by column").isEmpty();
+    }
+
+    @Test
+    @RequiresPagila
+    void pagilaLandsAnonymizedByTheRulesDiscoveryProposed() throws Exception {
+        Pagila.load(server, "wp_pagila_source");
+        dropEnvironment("wp-pagila");
+        RuleSet rules = discoveredRules("wp_pagila_source");
+        assertThat(ClonePipeline.fingerprintColumns(rules)).contains("public.customer.email", "public.address.phone");
+
+        ClonePipeline.Result result = run("wp-pagila-1", "wp_pagila_source", "wp-pagila", "test", rules);
+
+        assertThat(result.reason()).as(result.report()).isEmpty();
+        assertThat(result.ready()).isTrue();
+        assertThat(result.report()).contains("PASSED");
+        assertThat(counts("wp-pagila")).isEqualTo(counts("wp_pagila_source")).isNotEmpty();
+        Map<String, Integer> leaks = leaks("wp_pagila_source", "wp-pagila", """
+                select email from public.customer where email is not null union all select phone from public.address
+                union all select first_name || ' ' || last_name from public.customer""");
+        assertThat(leaks).as("source values found in the copy, by column").isEmpty();
+    }
+
+    private ClonePipeline.Result run(String cloneId, String source, String environment, String type, RuleSet rules)
+            throws InterruptedException {
+        ClonePipeline pipeline = ClonePipeline.of(services, progress -> { });
+        return pipeline.run(new ClonePipeline.Request(cloneId, database(source), database(environment), type, rules,
+                ANONYMIZATION_KEY, 2, environment, "whole-path-test"));
+    }
+
+    private static ClonePipeline.Database database(String name) {
+        return new ClonePipeline.Database(server.jdbcUrl(name), EmbeddedPostgresServer.SUPERUSER, "unused-by-trust");
+    }
+
+    private static void dropEnvironment(String environment) {
+        for (String suffix : List.of("", "__build", "__previous", "__pristine")) {
+            server.dropDatabase(environment + suffix);
+        }
+    }
+
+    /** The proposal of the anonymizer's discovery for the source's columns and 50 sample rows of each table. */
+    private static RuleSet discoveredRules(String database) throws Exception {
+        List<Map<String, String>> columns = new ArrayList<>();
+        Map<String, List<Map<String, String>>> samples = new HashMap<>();
+        try (Connection source = server.connect(database); Statement sql = source.createStatement();
+                ResultSet column = sql.executeQuery("""
+                        select n.nspname || '.' || c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
+                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+                        where c.relkind in ('r', 'p') and not c.relispartition and n.nspname = 'public'
+                        order by 1, a.attnum""")) {
+            while (column.next()) {
+                columns.add(Map.of("table", column.getString(1), "column", column.getString(2), "type", column.getString(3)));
+            }
+        }
+        try (Connection source = server.connect(database)) {
+            for (String table : columns.stream().map(column -> column.get("table")).distinct().toList()) {
+                List<Map<String, String>> rows = new ArrayList<>();
+                try (Statement sql = source.createStatement(); ResultSet row = sql.executeQuery(
+                        "select * from " + table + " limit 50")) {
+                    while (row.next()) {
+                        Map<String, String> values = new HashMap<>();
+                        for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                            values.put(row.getMetaData().getColumnName(i), row.getString(i));
+                        }
+                        rows.add(values);
+                    }
+                }
+                samples.put(table, rows);
+            }
+        }
+        JsonNode discovered = new ServiceClient("anonymizer", services.anonymizer().baseUrl())
+                .post("/api/discover", Map.of("columns", columns, "samples", samples));
+        return RuleSetFiles.parse(discovered.get("ruleFile").asText(), "discovered rules");
+    }
+
+    private static Map<String, Long> counts(String database) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = server.connect(database); Statement sql = connection.createStatement()) {
+            try (ResultSet table = sql.executeQuery("select schemaname || '.' || tablename from pg_tables"
+                    + " where schemaname not in ('pg_catalog', 'information_schema')")) {
+                while (table.next()) {
+                    tables.add(table.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet count = sql.executeQuery("select count(*) from only " + table)) {
+                    count.next();
+                    counts.put(table, count.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Every text and JSON column of the copy searched for the source's values ({@code query} gives
+     * them): how many of its rows hold one, by column; empty when none does.
+     */
+    private static Map<String, Integer> leaks(String source, String copy, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = server.connect(source); Statement sql = connection.createStatement();
+                ResultSet value = sql.executeQuery(query)) {
+            while (value.next()) {
+                if (value.getString(1) != null && value.getString(1).length() >= 6) {
+                    values.add(value.getString(1).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        assertThat(values).as("source values to look for").hasSizeGreaterThan(50);
+        Map<String, Integer> found = new TreeMap<>();
+        try (Connection connection = server.connect(copy)) {
+            List<String[]> columns = new ArrayList<>();
+            try (Statement sql = connection.createStatement(); ResultSet column = sql.executeQuery("""
+                    select table_schema, table_name, column_name from information_schema.columns
+                    where table_schema not in ('pg_catalog', 'information_schema')
+                      and data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'USER-DEFINED')""")) {
+                while (column.next()) {
+                    columns.add(new String[] {column.getString(1), column.getString(2), column.getString(3)});
+                }
+            }
+            Array needles = connection.createArrayOf("text", values.toArray());
+            for (String[] column : columns) {
+                String name = "\"" + column[0] + "\".\"" + column[1] + "\".\"" + column[2] + "\"";
+                try (PreparedStatement search = connection.prepareStatement("select count(*) from \"" + column[0] + "\".\""
+                        + column[1] + "\" t where exists (select 1 from unnest(?::text[]) v where position(v in lower(t.\""
+                        + column[2] + "\"::text)) > 0)")) {
+                    search.setArray(1, needles);
+                    try (ResultSet count = search.executeQuery()) {
+                        count.next();
+                        if (count.getInt(1) > 0) {
+                            found.put(name, count.getInt(1));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
