@@ -25,12 +25,19 @@ public final class EnvironmentChecks {
     public static List<CheckResult> rowCounts(Connection target, Map<String, Long> expected) throws SQLException {
         List<CheckResult> results = new ArrayList<>();
         for (Map.Entry<String, Long> table : new java.util.TreeMap<>(expected).entrySet()) {
-            String[] name = table.getKey().split("\\.", 2);
-            long count = single(target, "select count(*) from only " + quoted(name[0]) + "." + quoted(name[1]));
-            results.add(new CheckResult("rows " + table.getKey(), count == table.getValue(),
-                    count + " rows, the source had " + table.getValue()));
+            results.add(rowCount(table.getKey(), countRows(target, table.getKey()), table.getValue()));
         }
         return results;
+    }
+
+    /** The rows of {@code schema.table} itself (not its inheritance children), as the source's snapshot counted them. */
+    public static long countRows(Connection target, String table) throws SQLException {
+        String[] name = table.split("\\.", 2);
+        return single(target, "select count(*) from only " + quoted(name[0]) + "." + quoted(name[1]));
+    }
+
+    public static CheckResult rowCount(String table, long count, long expected) {
+        return new CheckResult("rows " + table, count == expected, count + " rows, the source had " + expected);
     }
 
     public static List<CheckResult> foreignKeys(Connection target) throws SQLException {
