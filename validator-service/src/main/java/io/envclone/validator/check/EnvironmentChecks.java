@@ -25,12 +25,19 @@ public final class EnvironmentChecks {
     public static List<CheckResult> rowCounts(Connection target, Map<String, Long> expected) throws SQLException {
         List<CheckResult> results = new ArrayList<>();
         for (Map.Entry<String, Long> table : new java.util.TreeMap<>(expected).entrySet()) {
-            String[] name = table.getKey().split("\\.", 2);
-            long count = single(target, "select count(*) from only " + quoted(name[0]) + "." + quoted(name[1]));
-            results.add(new CheckResult("rows " + table.getKey(), count == table.getValue(),
-                    count + " rows, the source had " + table.getValue()));
+            results.add(rowCount(table.getKey(), countRows(target, table.getKey()), table.getValue()));
         }
         return results;
+    }
+
+    /** The rows of {@code schema.table} itself (not its inheritance children), as the source's snapshot counted them. */
+    public static long countRows(Connection target, String table) throws SQLException {
+        String[] name = table.split("\\.", 2);
+        return single(target, "select count(*) from only " + quoted(name[0]) + "." + quoted(name[1]));
+    }
+
+    public static CheckResult rowCount(String table, long count, long expected) {
+        return new CheckResult("rows " + table, count == expected, count + " rows, the source had " + expected);
     }
 
     public static List<CheckResult> foreignKeys(Connection target) throws SQLException {
@@ -72,29 +79,54 @@ public final class EnvironmentChecks {
         return results;
     }
 
+    /**
+     * Each sequence a column uses: owned by it (serial, identity, OWNED BY) or only named in its
+     * default, as in a dump whose sequences were created apart (Pagila's). A sequence several
+     * columns use must be ahead of the largest of them; a partition is covered by its parent.
+     */
     public static List<CheckResult> sequences(Connection target) throws SQLException {
-        List<String[]> owned = new ArrayList<>();
+        Map<String, List<String[]>> columns = new java.util.TreeMap<>();
         try (Statement sql = target.createStatement(); ResultSet row = sql.executeQuery("""
-                select sn.nspname, s.relname, tn.nspname, t.relname, a.attname
-                from pg_depend d
-                join pg_class s on s.oid = d.objid and s.relkind = 'S' join pg_namespace sn on sn.oid = s.relnamespace
-                join pg_class t on t.oid = d.refobjid join pg_namespace tn on tn.oid = t.relnamespace
-                join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
-                where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
-                order by 1, 2""")) {
+                select distinct sn.nspname, s.relname, tn.nspname, t.relname, a.attname
+                from pg_class s join pg_namespace sn on sn.oid = s.relnamespace
+                join lateral (
+                    select d.refobjid as relid, d.refobjsubid as attnum from pg_depend d
+                    where d.classid = 'pg_class'::regclass and d.objid = s.oid and d.refclassid = 'pg_class'::regclass
+                      and d.deptype in ('a', 'i')
+                    union
+                    select ad.adrelid, ad.adnum from pg_depend d join pg_attrdef ad on ad.oid = d.objid
+                    where d.classid = 'pg_attrdef'::regclass and d.refclassid = 'pg_class'::regclass and d.refobjid = s.oid
+                ) used on true
+                join pg_class t on t.oid = used.relid and not t.relispartition join pg_namespace tn on tn.oid = t.relnamespace
+                join pg_attribute a on a.attrelid = t.oid and a.attnum = used.attnum
+                join pg_type ty on ty.oid = a.atttypid
+                -- a default such as 'INV-' || nextval(...) writes text: only integer columns compare
+                where s.relkind = 'S'
+                  and coalesce(nullif(ty.typbasetype, 0), ty.oid) in ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
+                order by 1, 2, 3, 4, 5""")) {
             while (row.next()) {
-                owned.add(new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5)});
+                columns.computeIfAbsent(row.getString(1) + "." + row.getString(2), k -> new ArrayList<>())
+                        .add(new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                                row.getString(5)});
             }
         }
         List<CheckResult> results = new ArrayList<>();
-        for (String[] sequence : owned) {
-            String name = quoted(sequence[0]) + "." + quoted(sequence[1]);
-            long next = single(target, "select case when is_called then last_value else last_value - 1 end from " + name);
-            long max = single(target, "select coalesce(max(" + quoted(sequence[4]) + "), 0) from " + quoted(sequence[2]) + "."
-                    + quoted(sequence[3]));
-            results.add(new CheckResult("sequence " + sequence[0] + "." + sequence[1], next >= max,
-                    "at " + next + ", the largest " + sequence[3] + "." + sequence[4] + " is " + max
+        for (Map.Entry<String, List<String[]>> sequence : columns.entrySet()) {
+            String[] first = sequence.getValue().get(0);
+            long next = single(target, "select case when is_called then last_value else last_value - 1 end from "
+                    + quoted(first[0]) + "." + quoted(first[1]));
+            long max = Long.MIN_VALUE;
+            String largest = null;
+            for (String[] column : sequence.getValue()) {
+                long value = single(target, "select coalesce(max(" + quoted(column[4]) + "), 0) from " + quoted(column[2])
+                        + "." + quoted(column[3]));
+                if (value > max) {
+                    max = value;
+                    largest = column[3] + "." + column[4];
+                }
+            }
+            results.add(new CheckResult("sequence " + sequence.getKey(), next >= max,
+                    "at " + next + ", the largest " + largest + " is " + max
                             + (next >= max ? "" : ": set it with setval to at least " + max)));
         }
         return results;
