@@ -1,6 +1,7 @@
 package io.envclone.validator.app;
 
 import io.envclone.api.batch.BatchCipher;
+import io.envclone.api.schema.MigrationScript;
 import io.envclone.api.source.SequenceValue;
 import io.envclone.validator.api.Target;
 import io.envclone.validator.environment.DatabaseNames;
@@ -144,8 +145,9 @@ public class CloneLandings {
                 clone.phase = Phase.VALIDATING;
                 FinishedValidation.Outcome outcome;
                 try (Connection copy = clone.target.connect(clone.names.build())) {
-                    outcome = validation.validate(copy, clone.cloneId, clone.names.environment(), clone.preData,
-                            finish, clone.gate);
+                    outcome = validation.validate(copy, clone.cloneId, clone.names.environment(), new MigrationScript(
+                            clone.preData, finish.postData(), List.of()), finish.expectedRows(), clone.gate,
+                            finish.validation());
                 }
                 clone.reportId = outcome.reportId();
                 clone.reportPassed = outcome.passed();

@@ -1,33 +1,42 @@
 package io.envclone.validator.app;
 
 import io.envclone.api.schema.MigrationScript;
-import io.envclone.validator.check.CheckResult;
-import io.envclone.validator.check.EnvironmentChecks;
+import io.envclone.validator.check.FunctionalitySuite;
 import io.envclone.validator.check.LeakScan;
 import io.envclone.validator.check.SchemaParity;
+import io.envclone.validator.check.SourceFacts;
+import io.envclone.validator.check.UserCheck;
+import io.envclone.validator.check.UserChecks;
 import io.envclone.validator.land.LeakGate;
+import io.envclone.validator.report.EnvironmentValidation;
+import io.envclone.validator.report.MarkdownReport;
+import io.envclone.validator.report.ReportJson;
+import io.envclone.validator.report.ValidationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * The validation of a clone's finished copy before it may become the environment: its rows
- * against the cloner's counts, its foreign keys and sequences, its schema against the script it
- * was built from, and the whole copy scanned for source values. The report is stored and its id
- * returned.
+ * The validation of an environment, stored: for a clone's finished copy before it may become
+ * the environment (rows against the cloner's counts, keys, health, the functionality suite, the
+ * spec's checks, the schema against the script it was built from, the whole copy scanned for
+ * source values), and for any existing environment on request. Reports go to the control
+ * database as JSON and Markdown.
  */
 @ApplicationScoped
 public class FinishedValidation {
 
-    /** What the environment spec adds to the built-in checks. */
-    public record Spec(String appRole) {
+    /** What the environment spec adds to the built-in checks: the application's role and named checks. */
+    public record Spec(String appRole, List<UserCheck> checks) {
+        public Spec {
+            checks = checks == null ? List.of() : List.copyOf(checks);
+            UserChecks.validate(checks); // a malformed check is the request's fault, found before anything runs
+        }
+
         public static Spec none() {
-            return new Spec(null);
+            return new Spec(null, List.of());
         }
     }
 
@@ -41,36 +50,31 @@ public class FinishedValidation {
         this.reports = reports;
     }
 
-    public Outcome validate(Connection copy, String cloneId, String environment, List<String> preData,
-            CloneLandings.Finish finish, LeakGate gate) throws SQLException {
-        Map<String, List<CheckResult>> sections = new LinkedHashMap<>();
-        sections.put("rows", EnvironmentChecks.rowCounts(copy, finish.expectedRows()));
-        sections.put("foreign keys", EnvironmentChecks.foreignKeys(copy));
-        sections.put("sequences", EnvironmentChecks.sequences(copy));
-        sections.put("schema", SchemaParity.check(copy, new MigrationScript(preData, finish.postData(), List.of())));
-        sections.put("anonymization", LeakScan.scan(copy, gate::leaks));
-        List<CheckResult> failed = new ArrayList<>();
-        sections.values().forEach(checks -> checks.stream().filter(check -> !check.passed()).forEach(failed::add));
-        long total = sections.values().stream().mapToLong(List::size).sum();
-        String summary = failed.isEmpty() ? total + " checks passed" : failed.size() + " of " + total + " checks failed";
-        String id = "report-" + cloneId + "-" + UUID.randomUUID().toString().substring(0, 8);
-        StringBuilder markdown = new StringBuilder("# Validation of " + environment + ": "
-                + (failed.isEmpty() ? "PASSED" : "FAILED") + "\n\n" + summary + "\n");
-        sections.forEach((section, checks) -> {
-            markdown.append("\n## ").append(section).append("\n\n");
-            checks.forEach(check -> markdown.append("- ").append(check.passed() ? "✅ " : "❌ ").append(check.name())
-                    .append(": ").append(check.detail()).append('\n'));
-        });
-        reports.save(new ReportStore.Stored(id, environment, cloneId, failed.isEmpty(), json(sections),
-                markdown.toString()));
-        return new Outcome(failed.isEmpty(), summary, id);
-    }
-
-    private static String json(Map<String, List<CheckResult>> sections) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(sections);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /**
+     * Validates {@code target}; {@code script} (may be null) is the DDL it was built from, {@code gate}
+     * (may be null) the clone's leak test, {@code expectedRows} the source's counts (may be empty).
+     */
+    public Outcome validate(Connection target, String cloneId, String environment, MigrationScript script,
+            Map<String, Long> expectedRows, LeakGate gate, Spec spec) {
+        List<io.envclone.validator.report.Section> extra = new ArrayList<>();
+        if (script != null) {
+            extra.add(EnvironmentValidation.timed("schema", () -> SchemaParity.check(target, script)));
         }
+        if (gate != null) {
+            extra.add(EnvironmentValidation.timed("anonymization", () -> LeakScan.scan(target, gate::leaks)));
+        }
+        List<String> statements = new ArrayList<>();
+        if (script != null) {
+            statements.addAll(script.preData());
+            statements.addAll(script.postData());
+        }
+        ValidationReport report = EnvironmentValidation.run(target, new EnvironmentValidation.Plan(environment, cloneId,
+                expectedRows, script == null ? null : SourceFacts.fromScript(statements), spec.appRole(),
+                FunctionalitySuite.Expectations.defaults(), spec.checks()), extra);
+        reports.save(new ReportStore.Stored(report.id(), environment, cloneId, report.passed(), ReportJson.write(report),
+                MarkdownReport.render(report)));
+        String summary = report.passed() ? report.summary().checks() + " checks passed"
+                : report.summary().failed() + " of " + report.summary().checks() + " checks failed";
+        return new Outcome(report.passed(), summary, report.id());
     }
 }

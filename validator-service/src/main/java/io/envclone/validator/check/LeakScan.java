@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The finished environment read back whole for the source's values: every text, character and
@@ -22,8 +22,8 @@ public final class LeakScan {
     private LeakScan() {
     }
 
-    /** {@code leaks}: whether a value is (very probably) one of the source's. */
-    public static List<CheckResult> scan(Connection target, Predicate<String> leaks) throws SQLException {
+    /** {@code leaks}: whether a value of a column ({@code schema.table.column}) is (very probably) one of the source's. */
+    public static List<CheckResult> scan(Connection target, BiPredicate<String, String> leaks) throws SQLException {
         List<String[]> columns = new ArrayList<>();
         try (Statement sql = target.createStatement(); ResultSet row = sql.executeQuery("""
                 select n.nspname, c.relname, a.attname
@@ -54,7 +54,7 @@ public final class LeakScan {
                             + quoted(column[0]) + "." + quoted(column[1]) + " where " + quoted(column[2]) + " is not null")) {
                         while (row.next()) {
                             values++;
-                            if (leaks.test(row.getString(1))) {
+                            if (leaks.test(name, row.getString(1))) {
                                 leaked++;
                             }
                         }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,6 +32,52 @@ public record SourceFacts(Set<String> rowSecurity, Set<String> forcedRowSecurity
             + " and n.nspname not like 'pg\\_%'"
             + " and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid"
             + " and d.deptype = 'e')";
+
+    private static final String NAME = "((?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*)\\.(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*))";
+    private static final java.util.regex.Pattern ROW_SECURITY = java.util.regex.Pattern.compile(
+            "ALTER TABLE " + NAME + " ENABLE ROW LEVEL SECURITY");
+    private static final java.util.regex.Pattern FORCED = java.util.regex.Pattern.compile(
+            "ALTER TABLE " + NAME + " FORCE ROW LEVEL SECURITY");
+    private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile(
+            "CREATE EXTENSION IF NOT EXISTS (\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$-]*)");
+    private static final java.util.regex.Pattern REFRESH = java.util.regex.Pattern.compile(
+            "REFRESH MATERIALIZED VIEW " + NAME);
+
+    /**
+     * The facts as the source's migration script states them, for the validator, which never reads
+     * the source: row security from its {@code ALTER TABLE ... ROW LEVEL SECURITY}, extensions from
+     * {@code CREATE EXTENSION} (any version), populated views from {@code REFRESH MATERIALIZED VIEW}.
+     * The application role's reads are left to the schema comparison, which compares every grant.
+     */
+    public static SourceFacts fromScript(List<String> statements) {
+        Set<String> rowSecurity = new TreeSet<>();
+        Set<String> forced = new TreeSet<>();
+        Set<String> views = new TreeSet<>();
+        Map<String, String> extensions = new TreeMap<>();
+        for (String statement : statements) {
+            collect(ROW_SECURITY, statement, rowSecurity);
+            collect(FORCED, statement, forced);
+            collect(REFRESH, statement, views);
+            java.util.regex.Matcher extension = EXTENSION.matcher(statement);
+            while (extension.find()) {
+                extensions.put(unquoted(extension.group(1)), null);
+            }
+        }
+        return new SourceFacts(rowSecurity, forced, extensions, views, Set.of());
+    }
+
+    private static void collect(java.util.regex.Pattern pattern, String statement, Set<String> into) {
+        java.util.regex.Matcher found = pattern.matcher(statement);
+        while (found.find()) {
+            String[] parts = found.group(1).split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", 2);
+            into.add(unquoted(parts[0]) + "." + unquoted(parts[1]));
+        }
+    }
+
+    private static String unquoted(String identifier) {
+        return identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"")
+                : identifier;
+    }
 
     /** Reads the facts from the source itself, for whoever has a connection to it (tests, a one-off validation). */
     public static SourceFacts read(Connection source, String appRole) throws SQLException {

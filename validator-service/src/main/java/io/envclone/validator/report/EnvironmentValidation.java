@@ -50,8 +50,9 @@ public final class EnvironmentValidation {
     public static final String FUNCTIONALITY = "functionality";
     public static final String USER_CHECKS = "user checks";
 
+    /** A section's checks, which may fail to run at all. */
     @FunctionalInterface
-    private interface SectionWork {
+    public interface SectionWork {
         List<CheckResult> run() throws SQLException;
     }
 
@@ -100,7 +101,8 @@ public final class EnvironmentValidation {
         return ValidationReport.of(plan.environment(), plan.cloneId(), started, Instant.now(), tables, sections);
     }
 
-    private static Section timed(String name, SectionWork work) {
+    /** {@code work} as a section, timed; a section that cannot run is one failed check saying why. */
+    public static Section timed(String name, SectionWork work) {
         long started = System.nanoTime();
         List<CheckResult> checks;
         try {
