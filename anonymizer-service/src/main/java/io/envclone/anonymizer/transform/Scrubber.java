@@ -30,8 +30,8 @@ final class Scrubber implements Transformer {
     private static final Pattern FINDINGS = Pattern.compile(String.join("|",
             "(?<email>" + TextPatterns.EMAIL + ")",
             "(?<iban>" + TextPatterns.IBAN + ")",
-            "(?<number>(?<![\\d+])\\d(?:[ -]?\\d){12,18}(?!\\d))",
-            "(?<phone>(?:\\+\\d{1,3}[ .-]?|(?<![\\d+])0)\\d(?:[ .-]?\\d){7,11}(?!\\d))"));
+            "(?<number>" + TextPatterns.ID_NUMBER + ")",
+            "(?<phone>" + TextPatterns.PHONE + ")"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Transformer email;

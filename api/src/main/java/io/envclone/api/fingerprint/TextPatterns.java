@@ -21,13 +21,17 @@ public final class TextPatterns {
             + "[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
     /** An IBAN as people write it: country, check digits, then groups of four with or without spaces. */
     public static final String IBAN = "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b";
-    /** 7 digits or more, maybe after a {@code +}, one space, dot or dash at most between two: a phone, an id, a card. */
-    public static final String LONG_NUMBER = "\\+?\\d(?:[ .-]?\\d){6,}";
+    /** A card or national id number: 13 to 19 digits, a space or dash at most between two. */
+    public static final String ID_NUMBER = "(?<![\\d+])\\d(?:[ -]?\\d){12,18}(?!\\d)";
+    /** A phone number: an international prefix or a leading 0, then 8 to 12 digits with single separators. */
+    public static final String PHONE = "(?:\\+\\d{1,3}[ .-]?|(?<![\\d+])0)\\d(?:[ .-]?\\d){7,11}(?!\\d)";
     /**
-     * The tokens of a text that are fingerprinted on their own: what the cloner adds besides the whole
-     * value, and what the leak gate looks up besides the whole field, so the two always agree.
+     * The tokens of a text that are personal on their own, in the order the scrubber tries them: what
+     * it replaces, what the cloner fingerprints besides the whole value, and what the leak gate looks
+     * up besides the whole field, so the three always agree. A price, a date, a count or the digits
+     * inside a hexadecimal token are none of these.
      */
-    public static final Pattern LEAK_TOKENS = Pattern.compile(String.join("|", EMAIL, LONG_NUMBER, IBAN));
+    public static final Pattern LEAK_TOKENS = Pattern.compile(String.join("|", EMAIL, IBAN, ID_NUMBER, PHONE));
 
     private TextPatterns() {
     }
@@ -48,6 +52,11 @@ public final class TextPatterns {
             }
         }
         return tokens;
+    }
+
+    /** Whether {@code text} is one token whole: an email, a long number or an IBAN. */
+    public static boolean isLeakToken(String text) {
+        return hasDigitOrAt(text) && LEAK_TOKENS.matcher(text).matches();
     }
 
     private static boolean hasDigitOrAt(String text) {

@@ -22,5 +22,13 @@ class TextPatternsTest {
         assertThat(TextPatterns.leakTokens("0551 23 45 67")).isEmpty();
         assertThat(TextPatterns.leakTokens("Bonjour, à demain !")).isEmpty();
         assertThat(TextPatterns.leakTokens("chambre 12, 4 personnes, code 123456")).isEmpty();
+        assertThat(TextPatterns.isLeakToken("karim.saadi@yahoo.fr")).isTrue();
+        assertThat(TextPatterns.isLeakToken("Oran")).isFalse();
+    }
+
+    @Test
+    void datesAndAmountsInARowImageNameNobody() {
+        assertThat(TextPatterns.leakTokens("{\"check_in\": \"2024-03-15\", \"amount\": 125000.00, \"phone\":"
+                + " \"0551234567\"}")).containsExactly("0551234567");
     }
 }

@@ -32,14 +32,25 @@ public final class LeakGate {
     private final RuleSet rules;
     private final SourceFingerprints source;
 
-    private final java.util.Set<String> kept = new java.util.HashSet<>();
+    /**
+     * The rules whose values name someone on their own, so that a copy holding one of the source's,
+     * whole, has leaked it. A first name, a city, a date or an amount is shared by many people: a
+     * fake one equal to some real one is chance, not a leak; a scrubbed text keeps its words, and only
+     * the personal tokens in it count; a kept column holds the source's values by decision.
+     */
+    private static final java.util.Set<String> IDENTIFYING = java.util.Set.of("email", "template", "custom", "name",
+            "company", "address", "phone", "national_id", "card", "iban", "financial", "hash", "password");
+    /** Shorter values (a postal code, an initial) repeat by chance even among identifying ones. */
+    private static final int DISTINCTIVE_LENGTH = 7;
+
+    private final java.util.Set<String> transformed = new java.util.HashSet<>();
 
     public LeakGate(RuleSet rules, SourceFingerprints source) {
         this.rules = rules;
         this.source = source;
         for (ColumnRule rule : rules.rules()) {
-            if ("keep".equals(rule.type())) {
-                kept.add(rule.column());
+            if (IDENTIFYING.contains(rule.type())) {
+                transformed.add(rule.column());
             }
         }
     }
@@ -69,10 +80,11 @@ public final class LeakGate {
                     continue;
                 }
                 String value = WireText.decode(type, row.bytes(field));
-                if (checked.add(value) && leaks(table + "." + columns.get(field), value)) {
+                String leak = checked.add(value) ? leak(table + "." + columns.get(field), value) : null;
+                if (leak != null) {
                     String column = columns.get(field);
                     String rule = ruleOf.getOrDefault(column, "none");
-                    found[0] = new Refusal(table, column, rule, "a value of the source reached the copy"
+                    found[0] = new Refusal(table, column, rule, "a value of the source reached the copy (" + leak + ")"
                             + (rule.equals("none") ? ": the column has no rule; give it one" : ": check the rule"));
                 }
             }
@@ -83,18 +95,26 @@ public final class LeakGate {
     /**
      * Whether {@code text}, a value of {@code column} ({@code schema.table.column}), holds a value of
      * the source: whole, then by the tokens inside it, as the cloner added them (TextPatterns). A
-     * column its rules keep with a reason (a loft's city, a status) holds the source's values by
-     * decision: only the emails, numbers and IBANs inside it count.
+     * column whose values name someone ({@link #IDENTIFYING}) is checked whole; any other shares
+     * words with personal ones by nature (a district named like a city, a fake first name like a real
+     * one), so there only emails, phones, id numbers and IBANs count, whole or inside.
      */
     public boolean leaks(String column, String text) {
-        if (!kept.contains(column) && source.mightContain(text)) {
-            return true;
+        return leak(column, text) != null;
+    }
+
+    /** What of {@code text} is the source's, said without it ("the whole value", "an email inside"), or null. */
+    String leak(String column, String text) {
+        boolean wholeCounts = transformed.contains(column) && text.length() >= DISTINCTIVE_LENGTH;
+        if ((wholeCounts || TextPatterns.isLeakToken(text)) && source.mightContain(text)) {
+            return "the whole value";
         }
         for (String token : TextPatterns.leakTokens(text)) {
             if (source.mightContain(token)) {
-                return true;
+                return token.indexOf('@') >= 0 ? "an email inside" : Character.isLetter(token.charAt(0))
+                        ? "an IBAN inside" : "a number of " + token.replaceAll("\\D", "").length() + " digits inside";
             }
         }
-        return false;
+        return null;
     }
 }

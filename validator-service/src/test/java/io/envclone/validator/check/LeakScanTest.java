@@ -41,20 +41,22 @@ class LeakScanTest {
                 assertThat(clean.detail()).containsPattern("\\d+ distinct values in \\d+ text and JSON columns");
             });
 
-            // a city is the source's in a loft's row by decision (kept with a reason), not in a guest's address
-            String city;
+            // a loft's address is the source's by decision where the rules keep it, a leak where they replace it
+            String address;
             try (Statement sql = copy.createStatement(); ResultSet row = sql.executeQuery(
-                    "select city from public.lofts order by id limit 1")) {
+                    "select address from public.lofts order by id limit 1")) {
                 row.next();
-                city = row.getString(1);
+                address = row.getString(1);
             }
-            source.add(city);
-            LeakGate keepingCities = new LeakGate(new RuleSet("1", "strict", List.of(
-                    io.envclone.api.anonymize.ColumnRule.of("public.lofts.city", "keep"))), source);
-            assertThat(LeakScan.scan(copy, keepingCities::leaks)).extracting(CheckResult::name)
-                    .doesNotContain("no source value in public.lofts.city");
-            assertThat(LeakScan.scan(copy, gate::leaks)).extracting(CheckResult::name)
-                    .contains("no source value in public.lofts.city");
+            source.add(address);
+            LeakGate keepingAddresses = new LeakGate(new RuleSet("1", "strict", List.of(
+                    io.envclone.api.anonymize.ColumnRule.of("public.lofts.address", "keep"))), source);
+            assertThat(LeakScan.scan(copy, keepingAddresses::leaks)).extracting(CheckResult::name)
+                    .doesNotContain("no source value in public.lofts.address");
+            LeakGate replacingAddresses = new LeakGate(new RuleSet("1", "strict", List.of(
+                    io.envclone.api.anonymize.ColumnRule.of("public.lofts.address", "address"))), source);
+            assertThat(LeakScan.scan(copy, replacingAddresses::leaks)).extracting(CheckResult::name)
+                    .contains("no source value in public.lofts.address");
             source = SourceFingerprints.sized(KEY, 10);
             source.add("amina.source@real-mail.dz");
             source.add("+33 6 12 98 76 54"); // French: no demo phone has it
