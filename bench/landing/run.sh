@@ -8,7 +8,8 @@
 # Needs /usr/lib/postgresql/15 and /usr/bin/time.
 # Usage: bench/landing/run.sh [scale (default 1)]
 #   ROUNDS=n          runs of each step (default 3)
-#   PROFILE=file.jfr  records the JVM with JFR (settings=profile) into file.jfr
+#   PROFILE=file.jfr  records the JVM with JFR (settings=profile) into file.jfr; read it with
+#                     jfr print --stack-depth 64 --events jdk.ExecutionSample file.jfr
 #   MVN_OFFLINE=-o    builds offline
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -40,7 +41,7 @@ EOF
 
 echo "== psql restore and envclone landing, taking turns; then switch-over, resets, re-clones"
 java_opts=(-Xmx1g -Drounds="${ROUNDS:-3}")
-[[ -n "${PROFILE:-}" ]] && java_opts+=("-XX:StartFlightRecording=filename=$PROFILE,settings=profile")
+[[ -n "${PROFILE:-}" ]] && java_opts+=("-XX:StartFlightRecording=filename=$PROFILE,settings=profile" -XX:FlightRecorderOptions:stackdepth=256)
 /usr/bin/time -f "envclone JVM: %e s wall, %U s user, %S s system, peak RSS %M KB" java "${java_opts[@]}" \
   -cp "$cp:$work/classes" LandBench "jdbc:postgresql://localhost:$port/lofts" "jdbc:postgresql://localhost:$port/" \
   postgres "$work/restore.sh" "$work" > "$work/land.out" 2> "$work/land.err" || { tail -30 "$work/land.err"; exit 1; }

@@ -45,7 +45,11 @@ public final class LeakGate {
                     + ": anonymize it with the environment's rules"));
         }
         List<String> columns = batch.columns();
-        List<String> wireTypes = batch.wireTypes();
+        boolean[] checkable = new boolean[columns.size()]; // text and JSON: worked out once a batch, not once a field
+        for (int field = 0; field < checkable.length; field++) {
+            String type = batch.wireTypes().get(field);
+            checkable[field] = WireText.isText(type) || type.equals("json") || type.equals("jsonb");
+        }
         Map<String, String> ruleOf = new HashMap<>();
         for (ColumnRule rule : rules.rules()) {
             if (table.equals(rule.tableName())) {
@@ -53,16 +57,15 @@ public final class LeakGate {
             }
         }
         Refusal[] found = {null};
-        // a value met before in this batch was checked then: enums, currencies, statuses repeat on every row
-        java.util.Set<String> checked = new java.util.HashSet<>();
+        // a value or token met before in this batch was looked up then: enums, currencies, statuses repeat on every
+        // row, and the dates and ids inside JSON row images on most of them
+        Map<String, Boolean> seen = new HashMap<>();
         CopyRows.forEach(batch.rows(), row -> {
             for (int field = 0; field < row.fields() && found[0] == null; field++) {
-                String type = wireTypes.get(field);
-                if (row.isNull(field) || !(WireText.isText(type) || type.equals("json") || type.equals("jsonb"))) {
+                if (row.isNull(field) || !checkable[field]) {
                     continue;
                 }
-                String value = WireText.decode(type, row.bytes(field));
-                if (checked.add(value) && leaks(value)) {
+                if (leaks(WireText.decode(batch.wireTypes().get(field), row.bytes(field)), seen)) {
                     String column = columns.get(field);
                     String rule = ruleOf.getOrDefault(column, "none");
                     found[0] = new Refusal(table, column, rule, "a value of the source reached the copy"
@@ -75,11 +78,24 @@ public final class LeakGate {
 
     /** Whole, then by the tokens inside it: the cloner added the source's values both ways (TextPatterns). */
     public boolean leaks(String text) {
-        if (source.mightContain(text)) {
+        return leaks(text, new HashMap<>());
+    }
+
+    /**
+     * As {@link #leaks(String)}, with what this batch looked up before in {@code seen}: true for a value
+     * checked whole and by its tokens, false for one looked up as a token only. A lookup answers the
+     * same every time, so none is made twice; a value found is the end of the batch's check.
+     */
+    private boolean leaks(String text, Map<String, Boolean> seen) {
+        Boolean before = seen.put(text, Boolean.TRUE);
+        if (Boolean.TRUE.equals(before)) {
+            return false;
+        }
+        if (before == null && source.mightContain(text)) {
             return true;
         }
         for (String token : TextPatterns.leakTokens(text)) {
-            if (source.mightContain(token)) {
+            if (seen.putIfAbsent(token, Boolean.FALSE) == null && source.mightContain(token)) {
                 return true;
             }
         }
