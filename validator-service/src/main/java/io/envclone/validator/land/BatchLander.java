@@ -4,8 +4,6 @@ import static io.envclone.validator.sql.SqlNames.quoted;
 
 import io.envclone.api.batch.TableBatch;
 import io.envclone.validator.sql.SqlNames;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +12,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Lands batches in a target exactly once: a batch's rows and its id go in one transaction (the id
@@ -55,12 +54,21 @@ public final class BatchLander {
                     return Outcome.ALREADY_LANDED;
                 }
             }
-            target.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + quoted(batch.schema()) + "."
+            CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + quoted(batch.schema()) + "."
                     + quoted(batch.table()) + " (" + String.join(", ", batch.columns().stream().map(SqlNames::quoted)
-                    .toList()) + ") from stdin (format binary)", new ByteArrayInputStream(batch.rows()));
+                    .toList()) + ") from stdin (format binary)");
+            try {
+                // the whole payload in one message, as it is: no stream copying it through a 64 KiB buffer
+                copy.writeToCopy(batch.rows(), 0, batch.rows().length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
             target.commit();
             return Outcome.LANDED;
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             try {
                 target.rollback();
             } catch (SQLException lost) {

@@ -63,7 +63,11 @@ public final class LeakGate {
                     + ": anonymize it with the environment's rules"));
         }
         List<String> columns = batch.columns();
-        List<String> wireTypes = batch.wireTypes();
+        boolean[] checkable = new boolean[columns.size()]; // text and JSON: worked out once a batch, not once a field
+        for (int field = 0; field < checkable.length; field++) {
+            String type = batch.wireTypes().get(field);
+            checkable[field] = WireText.isText(type) || type.equals("json") || type.equals("jsonb");
+        }
         Map<String, String> ruleOf = new HashMap<>();
         for (ColumnRule rule : rules.rules()) {
             if (table.equals(rule.tableName())) {
@@ -71,18 +75,19 @@ public final class LeakGate {
             }
         }
         Refusal[] found = {null};
-        // a value met before in this batch was checked then: enums, currencies, statuses repeat on every row
+        // a value or token met before in this batch was looked up then: enums, currencies, statuses repeat on every
+        // row, and the dates and ids inside JSON row images on most of them
         java.util.Set<String> checked = new java.util.HashSet<>();
+        Map<String, Boolean> lookedUp = new HashMap<>();
         CopyRows.forEach(batch.rows(), row -> {
             for (int field = 0; field < row.fields() && found[0] == null; field++) {
-                String type = wireTypes.get(field);
-                if (row.isNull(field) || !(WireText.isText(type) || type.equals("json") || type.equals("jsonb"))) {
+                if (row.isNull(field) || !checkable[field]) {
                     continue;
                 }
-                String value = WireText.decode(type, row.bytes(field));
-                String leak = checked.add(value) ? leak(table + "." + columns.get(field), value) : null;
+                String column = columns.get(field);
+                String value = WireText.decode(batch.wireTypes().get(field), row.bytes(field));
+                String leak = checked.add(column + '\u0000' + value) ? leak(table + "." + column, value, lookedUp) : null;
                 if (leak != null) {
-                    String column = columns.get(field);
                     String rule = ruleOf.getOrDefault(column, "none");
                     found[0] = new Refusal(table, column, rule, "a value of the source reached the copy (" + leak + ")"
                             + (rule.equals("none") ? ": the column has no rule; give it one" : ": check the rule"));
@@ -100,21 +105,28 @@ public final class LeakGate {
      * one), so there only emails, phones, id numbers and IBANs count, whole or inside.
      */
     public boolean leaks(String column, String text) {
-        return leak(column, text) != null;
+        return leak(column, text, new HashMap<>()) != null;
     }
 
-    /** What of {@code text} is the source's, said without it ("the whole value", "an email inside"), or null. */
-    String leak(String column, String text) {
+    /**
+     * What of {@code text} is the source's, said without it ("the whole value", "an email inside"), or
+     * null. {@code lookedUp} holds the batch's lookups so far: a lookup answers the same every time.
+     */
+    private String leak(String column, String text, Map<String, Boolean> lookedUp) {
         boolean wholeCounts = transformed.contains(column) && text.length() >= DISTINCTIVE_LENGTH;
-        if ((wholeCounts || TextPatterns.isLeakToken(text)) && source.mightContain(text)) {
+        if ((wholeCounts || TextPatterns.isLeakToken(text)) && known(text, lookedUp)) {
             return "the whole value";
         }
         for (String token : TextPatterns.leakTokens(text)) {
-            if (source.mightContain(token)) {
+            if (known(token, lookedUp)) {
                 return token.indexOf('@') >= 0 ? "an email inside" : Character.isLetter(token.charAt(0))
                         ? "an IBAN inside" : "a number of " + token.replaceAll("\\D", "").length() + " digits inside";
             }
         }
         return null;
+    }
+
+    private boolean known(String value, Map<String, Boolean> lookedUp) {
+        return lookedUp.computeIfAbsent(value, source::mightContain);
     }
 }
