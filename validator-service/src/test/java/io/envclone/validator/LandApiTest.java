@@ -137,6 +137,25 @@ class LandApiTest {
         }
         assertThat(server.databases()).contains("land-api-env__pristine").doesNotContain("land-api-env__build");
 
+        // the environment checked again, on request: health, the whole validation with the spec's checks, the suite alone
+        given().get("/api/health/land-api-env").then().statusCode(200).body("healthy", equalTo(true));
+        Map<String, Object> target = Map.of("url", server.jdbcUrl("land-api-env"), "user",
+                EmbeddedPostgresServer.SUPERUSER, "password", "secret");
+        Map<String, Object> everyReservationHasALoft = Map.of("name", "every reservation has a loft", "sql",
+                "select count(*) from public.reservations r where not exists (select 1 from public.lofts l"
+                        + " where l.id = r.loft_id)", "expect", "0");
+        given().contentType(ContentType.JSON).body(Map.of("target", target, "preData", script.preData(), "postData",
+                script.postData(), "expectedRows", counts, "validation", Map.of("checks", List.of(everyReservationHasALoft))))
+                .post("/api/validate").then().statusCode(200).body("passed", equalTo(true));
+        String failedReport = given().contentType(ContentType.JSON).body(Map.of("target", target, "validation", Map.of(
+                "checks", List.of(Map.of("name", "no lofts", "sql", "select count(*) from public.lofts", "expect", "0")))))
+                .post("/api/test").then().statusCode(200).body("passed", equalTo(false)).extract().path("reportId");
+        given().accept("text/markdown").get("/api/reports/" + failedReport).then().statusCode(200)
+                .body(containsString("FAILED")).body(containsString("no lofts"));
+        given().contentType(ContentType.JSON).body(Map.of("target", target, "validation", Map.of("checks", List.of(
+                Map.of("name", "bad", "sql", "select 1", "expect", "about five"))))).post("/api/test").then()
+                .statusCode(400).body("field", equalTo("validation.checks[0].expect"));
+
         // a refresh of an environment that exists needs its confirmation
         SourceFingerprints planted = SourceFingerprints.sized(FINGERPRINT_KEY, 100);
         planted.add(leakedEmail);

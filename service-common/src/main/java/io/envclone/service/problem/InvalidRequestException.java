@@ -14,7 +14,9 @@ public final class InvalidRequestException extends RuntimeException {
     public static InvalidRequestException fromFieldMessage(IllegalArgumentException e) {
         String message = e.getMessage();
         int space = message.indexOf(' ');
-        return new InvalidRequestException(message.substring(0, space), message.substring(space + 1));
+        String field = message.substring(0, space);
+        return new InvalidRequestException(field.endsWith(":") ? field.substring(0, field.length() - 1) : field,
+                message.substring(space + 1));
     }
 
     public String field() {

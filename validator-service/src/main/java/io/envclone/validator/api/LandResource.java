@@ -121,7 +121,7 @@ public class LandResource {
         try {
             landings.finish(cloneId, new CloneLandings.Finish(request.postData() == null ? List.of() : request.postData(),
                     request.sequences() == null ? Map.of() : request.sequences(), request.expectedRows(), retention,
-                    request.validation() == null ? FinishedValidation.Spec.none() : request.validation()));
+                    request.validation() == null ? FinishedValidation.Spec.none() : request.validation().checked()));
         } catch (IllegalStateException e) {
             throw new InvalidRequestException("cloneId", e.getMessage());
         }

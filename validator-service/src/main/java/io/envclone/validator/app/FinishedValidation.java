@@ -32,7 +32,16 @@ public class FinishedValidation {
     public record Spec(String appRole, List<UserCheck> checks) {
         public Spec {
             checks = checks == null ? List.of() : List.copyOf(checks);
-            UserChecks.validate(checks); // a malformed check is the request's fault, found before anything runs
+        }
+
+        /** This spec, once its checks are well formed: a malformed one is the request's fault, found before anything runs. */
+        public Spec checked() {
+            try {
+                UserChecks.validate(checks);
+            } catch (IllegalArgumentException e) {
+                throw io.envclone.service.problem.InvalidRequestException.fromFieldMessage(e);
+            }
+            return this;
         }
 
         public static Spec none() {
@@ -71,8 +80,22 @@ public class FinishedValidation {
         ValidationReport report = EnvironmentValidation.run(target, new EnvironmentValidation.Plan(environment, cloneId,
                 expectedRows, script == null ? null : SourceFacts.fromScript(statements), spec.appRole(),
                 FunctionalitySuite.Expectations.defaults(), spec.checks()), extra);
-        reports.save(new ReportStore.Stored(report.id(), environment, cloneId, report.passed(), ReportJson.write(report),
-                MarkdownReport.render(report)));
+        return stored(report, cloneId);
+    }
+
+    /** Only the functionality suite and the spec's checks: what {@code POST /api/test} runs. */
+    public Outcome test(Connection target, String environment, Spec spec) {
+        java.time.Instant started = java.time.Instant.now();
+        List<io.envclone.validator.report.Section> sections = List.of(
+                EnvironmentValidation.timed(EnvironmentValidation.FUNCTIONALITY, () -> FunctionalitySuite.run(target,
+                        spec.appRole(), FunctionalitySuite.Expectations.defaults()).checks()),
+                EnvironmentValidation.timed(EnvironmentValidation.USER_CHECKS, () -> UserChecks.run(target, spec.checks())));
+        return stored(ValidationReport.of(environment, null, started, java.time.Instant.now(), List.of(), sections), null);
+    }
+
+    private Outcome stored(ValidationReport report, String cloneId) {
+        reports.save(new ReportStore.Stored(report.id(), report.environment(), cloneId, report.passed(),
+                ReportJson.write(report), MarkdownReport.render(report)));
         String summary = report.passed() ? report.summary().checks() + " checks passed"
                 : report.summary().failed() + " of " + report.summary().checks() + " checks failed";
         return new Outcome(report.passed(), summary, report.id());
