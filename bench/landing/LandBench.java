@@ -26,6 +26,7 @@ import io.envclone.api.schema.MigrationScript;
 import io.envclone.api.source.SequenceValue;
 import io.envclone.service.catalog.CatalogAnalysis;
 import io.envclone.testing.batch.SourceBatches;
+import io.envclone.testing.sql.SequenceValues;
 import io.envclone.validator.environment.DatabaseNames;
 import io.envclone.validator.environment.EnvironmentBuild;
 import io.envclone.validator.environment.EnvironmentSwitch;
@@ -118,7 +119,7 @@ public class LandBench {
             script = MigrationScript.forEmptyTarget(CatalogAnalysis.read(source));
             source.rollback();
             source.setAutoCommit(true);
-            sequences = sequences(source);
+            sequences = SequenceValues.read(source);
             sourceCounts = counts(source);
             batches = SourceBatches.batches(source, "bench", 10_000);
             try (Statement sql = source.createStatement();
@@ -300,22 +301,4 @@ public class LandBench {
         return counts;
     }
 
-    private static Map<String, SequenceValue> sequences(Connection connection) throws SQLException {
-        Map<String, SequenceValue> values = new TreeMap<>();
-        List<String> names = new ArrayList<>();
-        try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery(
-                "select schemaname || '.' || sequencename from pg_sequences")) {
-            while (row.next()) {
-                names.add(row.getString(1));
-            }
-        }
-        for (String name : names) {
-            try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery(
-                    "select last_value, is_called from " + name)) {
-                row.next();
-                values.put(name, new SequenceValue(row.getLong(1), row.getBoolean(2)));
-            }
-        }
-        return values;
-    }
 }

@@ -14,6 +14,7 @@ import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.service.catalog.CatalogAnalysis;
 import io.envclone.testing.RealInfrastructure;
+import io.envclone.testing.sql.SequenceValues;
 import io.envclone.testing.batch.SourceBatches;
 import io.envclone.testing.demo.DemoDatabaseGenerator;
 import io.envclone.testing.demo.DemoOptions;
@@ -72,20 +73,8 @@ class LandApiTest {
                 row.next();
                 leakedEmail = row.getString(1);
             }
-            List<String> names = new java.util.ArrayList<>();
-            try (Statement sql = source.createStatement(); ResultSet row = sql.executeQuery(
-                    "select schemaname || '.' || sequencename from pg_sequences")) {
-                while (row.next()) {
-                    names.add(row.getString(1));
-                }
-            }
-            for (String name : names) {
-                try (Statement sql = source.createStatement(); ResultSet row = sql.executeQuery(
-                        "select last_value, is_called from " + name)) {
-                    row.next();
-                    sequences.put(name, Map.of("lastValue", row.getLong(1), "isCalled", row.getBoolean(2)));
-                }
-            }
+            SequenceValues.read(source).forEach((name, value) -> sequences.put(name, Map.of("lastValue",
+                    value.lastValue(), "isCalled", value.isCalled())));
         }
         String noPrints = SourceFingerprints.sized(FINGERPRINT_KEY, 100).toBase64();
         Map<String, Object> production = Map.of("systemIdentifier", "7400000000000000001", "host", "db.prod.internal",

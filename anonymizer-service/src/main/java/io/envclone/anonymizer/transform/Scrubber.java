@@ -167,7 +167,7 @@ final class Scrubber implements Transformer {
     String scrubText(String text, Row row) {
         // one pass, first kind that matches wins: a replaced IBAN is never read again as a long number
         String out = text;
-        Matcher found = mayHoldFindings(text) ? FINDINGS.matcher(out) : null;
+        Matcher found = TextPatterns.hasDigitOrAt(text) ? FINDINGS.matcher(out) : null;
         if (found != null && found.find()) {
             StringBuilder result = new StringBuilder(out.length());
             do {
@@ -183,17 +183,6 @@ final class Scrubber implements Transformer {
             }
         }
         return out;
-    }
-
-    /** Every finding holds a digit or an {@code @}: text without either (most JSON leaves) skips the expression. */
-    private static boolean mayHoldFindings(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c >= '0' && c <= '9') || c == '@') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Transformer replacement(Matcher found) {

@@ -59,7 +59,8 @@ public final class TextPatterns {
         return hasDigitOrAt(text) && LEAK_TOKENS.matcher(text).matches();
     }
 
-    private static boolean hasDigitOrAt(String text) {
+    /** Every token holds a digit or an {@code @}: a text without either (most JSON leaves, most prose) holds none. */
+    public static boolean hasDigitOrAt(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c >= '0' && c <= '9') || c == '@') {

@@ -10,6 +10,7 @@ import io.envclone.api.schema.SchemaModel;
 import io.envclone.api.source.SequenceValue;
 import io.envclone.service.catalog.CatalogAnalysis;
 import io.envclone.testing.RealInfrastructure;
+import io.envclone.testing.sql.SequenceValues;
 import io.envclone.testing.batch.SourceBatches;
 import io.envclone.testing.demo.DemoDatabaseGenerator;
 import io.envclone.testing.demo.DemoOptions;
@@ -65,7 +66,7 @@ class EnvironmentLifecycleTest {
             source.rollback();
             source.setAutoCommit(true);
             script = MigrationScript.forEmptyTarget(sourceModel);
-            sequences = sequenceValues(source);
+            sequences = SequenceValues.read(source);
             sourceCounts = DemoTargets.counts(source);
         }
     }
@@ -91,7 +92,7 @@ class EnvironmentLifecycleTest {
                 assertThat(DemoTargets.counts(live)).isEqualTo(sourceCounts);
                 assertThat(EnvironmentChecks.foreignKeys(live)).isNotEmpty().allMatch(CheckResult::passed);
                 assertThat(EnvironmentChecks.sequences(live)).isNotEmpty().allMatch(CheckResult::passed);
-                assertThat(sequenceValues(live)).isEqualTo(sequences);
+                assertThat(SequenceValues.read(live)).isEqualTo(sequences);
                 live.setAutoCommit(false);
                 SchemaDiff diff = SchemaDiff.between(sourceModel, CatalogAnalysis.read(live));
                 assertThat(diff.isEmpty()).as(diff.render()).isTrue();
@@ -277,22 +278,4 @@ class EnvironmentLifecycleTest {
         }
     }
 
-    private static Map<String, SequenceValue> sequenceValues(Connection connection) throws SQLException {
-        Map<String, SequenceValue> values = new TreeMap<>();
-        List<String> names = new java.util.ArrayList<>();
-        try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery(
-                "select schemaname || '.' || sequencename from pg_sequences")) {
-            while (row.next()) {
-                names.add(row.getString(1));
-            }
-        }
-        for (String name : names) {
-            try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery(
-                    "select last_value, is_called from " + name)) {
-                row.next();
-                values.put(name, new SequenceValue(row.getLong(1), row.getBoolean(2)));
-            }
-        }
-        return values;
-    }
 }
