@@ -26,6 +26,8 @@ public final class SourceFingerprints {
     private static final int HASHES = 17; // ln 2 × 24 bits per value: about 1 false yes in 100,000
     private static final int BITS_PER_VALUE = 24;
     private static final int VERSION = 1;
+    /** An IBAN written in groups, lower-cased: compiled once, where {@code String.matches} compiled it per value. */
+    private static final java.util.regex.Pattern SPACED_IBAN = java.util.regex.Pattern.compile("[a-z]{2}\\d{2}[a-z0-9 ]+");
 
     private final long[] bits;
     private final long size;
@@ -169,7 +171,7 @@ public final class SourceFingerprints {
             if (digits.length() >= 9) {
                 forms.add("#~" + digits.substring(digits.length() - 9));
             }
-        } else if (spaced && plain.length() <= 42 && plain.matches("[a-z]{2}\\d{2}[a-z0-9 ]+")) {
+        } else if (spaced && plain.length() <= 42 && SPACED_IBAN.matcher(plain).matches()) {
             forms.add(plain.replace(" ", ""));
         }
         return forms;

@@ -77,7 +77,11 @@ public final class LeakGate {
         Refusal[] found = {null};
         // a value or token met before in this batch was looked up then: enums, currencies, statuses repeat on every
         // row, and the dates and ids inside JSON row images on most of them
-        java.util.Set<String> checked = new java.util.HashSet<>();
+        @SuppressWarnings("unchecked")
+        java.util.Set<String>[] checked = new java.util.Set[columns.size()]; // per column: the whole check depends on it
+        for (int field = 0; field < checked.length; field++) {
+            checked[field] = new java.util.HashSet<>();
+        }
         Map<String, Boolean> lookedUp = new HashMap<>();
         CopyRows.forEach(batch.rows(), row -> {
             for (int field = 0; field < row.fields() && found[0] == null; field++) {
@@ -86,7 +90,7 @@ public final class LeakGate {
                 }
                 String column = columns.get(field);
                 String value = WireText.decode(batch.wireTypes().get(field), row.bytes(field));
-                String leak = checked.add(column + '\u0000' + value) ? leak(table + "." + column, value, lookedUp) : null;
+                String leak = checked[field].add(value) ? leak(table + "." + column, value, lookedUp) : null;
                 if (leak != null) {
                     String rule = ruleOf.getOrDefault(column, "none");
                     found[0] = new Refusal(table, column, rule, "a value of the source reached the copy (" + leak + ")"
