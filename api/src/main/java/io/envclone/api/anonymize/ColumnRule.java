@@ -1,5 +1,6 @@
 package io.envclone.api.anonymize;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,8 +11,14 @@ import java.util.TreeMap;
  * keys inside a {@code jsonb} column a transformer of their own ({@code guest.email: email});
  * {@code reason} says why, required for {@code keep} under the strict policy.
  */
-public record ColumnRule(String column, String type, Map<String, String> options, Map<String, String> paths,
-        String reason) {
+public record ColumnRule(
+        @JsonPropertyDescription("The column, schema.table.column.") String column,
+        @JsonPropertyDescription("The transformer: email, name, first_name, last_name, phone, national_id, date, address, city, iban, hash, scrub, null, keep, ...")
+        String type,
+        @JsonPropertyDescription("The transformer's options (template, locale, days, keep, ...).") Map<String, String> options,
+        @JsonPropertyDescription("Keys inside a jsonb column given a transformer of their own, e.g. guest.email: email.")
+        Map<String, String> paths,
+        @JsonPropertyDescription("Why; required for keep under the strict policy.") String reason) {
 
     public ColumnRule {
         options = options == null ? Map.of() : new TreeMap<>(options);
