@@ -1,17 +1,15 @@
 package io.envclone.validator.environment;
 
-import static io.envclone.validator.sql.SqlNames.quoted;
-
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.api.source.SequenceValue;
+import io.envclone.validator.sql.Sequences;
+import io.envclone.validator.sql.Transactions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import io.envclone.validator.sql.Transactions;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,14 +64,9 @@ public final class EnvironmentBuild {
                 sql.execute("drop schema if exists envclone_landing cascade");
             }
             inTransaction(copy, postData);
-            try (PreparedStatement set = copy.prepareStatement("select pg_catalog.setval(?::regclass, ?, ?)")) {
-                for (Map.Entry<String, SequenceValue> sequence : sequences.entrySet()) {
-                    set.setString(1, qualified(sequence.getKey()));
-                    set.setLong(2, sequence.getValue().lastValue());
-                    set.setBoolean(3, sequence.getValue().isCalled());
-                    set.execute();
-                }
-            }
+            Map<String, SequenceValue> quoted = new java.util.LinkedHashMap<>();
+            sequences.forEach((name, value) -> quoted.put(Sequences.quotedName(name), value));
+            Sequences.set(copy, quoted);
             copy.commit();
             copy.setAutoCommit(true);
             try (Statement sql = copy.createStatement()) {
@@ -113,9 +106,4 @@ public final class EnvironmentBuild {
         return setting.startsWith("SET ") ? "SET LOCAL " + setting.substring(4) : setting.replace("false)", "true)");
     }
 
-    /** {@code schema.name} as a quoted regclass text; a name holding dots is split at its first. */
-    private static String qualified(String sequence) {
-        String[] name = sequence.split("\\.", 2);
-        return quoted(name[0]) + "." + quoted(name[1]);
-    }
 }

@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import io.envclone.validator.sql.Sequences;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -91,15 +91,7 @@ public final class Resets {
                         copyRows(pristine, environment, table);
                     }
                 }
-                for (String[] sequence : sequences(pristine)) {
-                    try (PreparedStatement set = environment.prepareStatement(
-                            "select pg_catalog.setval(?::regclass, ?, ?)")) {
-                        set.setString(1, sequence[0]);
-                        set.setLong(2, Long.parseLong(sequence[1]));
-                        set.setBoolean(3, Boolean.parseBoolean(sequence[2]));
-                        set.execute();
-                    }
-                }
+                Sequences.set(environment, Sequences.read(pristine));
                 Scenarios.reapply(environment, live.scenarios());
                 environment.commit();
             } catch (SQLException | RuntimeException e) {
@@ -143,26 +135,6 @@ public final class Resets {
             }
         }
         return both;
-    }
-
-    /** Every sequence's state, read from the sequence itself: {@code pg_sequences} shows null for one not yet called. */
-    private static List<String[]> sequences(Connection pristine) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement sql = pristine.createStatement(); ResultSet row = sql.executeQuery(
-                "select schemaname, sequencename from pg_sequences order by 1, 2")) {
-            while (row.next()) {
-                names.add(quoted(row.getString(1)) + "." + quoted(row.getString(2)));
-            }
-        }
-        List<String[]> sequences = new ArrayList<>();
-        for (String name : names) {
-            try (Statement sql = pristine.createStatement(); ResultSet row = sql.executeQuery(
-                    "select last_value, is_called from " + name)) {
-                row.next();
-                sequences.add(new String[] {name, row.getString(1), String.valueOf(row.getBoolean(2))});
-            }
-        }
-        return sequences;
     }
 
     /** The table's rows from the pristine copy into the environment, streamed through binary COPY. */
