@@ -34,7 +34,7 @@ public final class Scenarios {
         }
         String sql = scenario.rendered();
         try (Connection environment = connector.connect(names.live())) {
-            run(environment, List.of(sql));
+            Transactions.all(environment, List.of(sql));
         }
         EnvironmentMarker recorded = live.withScenario(new EnvironmentMarker.AppliedScenario(scenario.name(),
                 scenario.sql(), scenario.parameters(), Instant.now()));
@@ -45,11 +45,7 @@ public final class Scenarios {
 
     /** Applies the recorded scenarios again, in order, in one transaction on {@code connection}. */
     static void reapply(Connection connection, List<EnvironmentMarker.AppliedScenario> applied) throws SQLException {
-        run(connection, applied.stream().map(scenario -> new Scenario(scenario.name(), scenario.sql(),
+        Transactions.all(connection, applied.stream().map(scenario -> new Scenario(scenario.name(), scenario.sql(),
                 scenario.parameters()).rendered()).toList());
-    }
-
-    private static void run(Connection connection, List<String> scripts) throws SQLException {
-        Transactions.all(connection, scripts);
     }
 }

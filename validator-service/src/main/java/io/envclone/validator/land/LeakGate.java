@@ -63,10 +63,13 @@ public final class LeakGate {
                     + ": anonymize it with the environment's rules"));
         }
         List<String> columns = batch.columns();
-        boolean[] checkable = new boolean[columns.size()]; // text and JSON: worked out once a batch, not once a field
+        // text and JSON, and each column's qualified name: worked out once a batch, not once a field
+        boolean[] checkable = new boolean[columns.size()];
+        String[] qualified = new String[columns.size()];
         for (int field = 0; field < checkable.length; field++) {
             String type = batch.wireTypes().get(field);
             checkable[field] = WireText.isText(type) || type.equals("json") || type.equals("jsonb");
+            qualified[field] = table + "." + columns.get(field);
         }
         Map<String, String> ruleOf = new HashMap<>();
         for (ColumnRule rule : rules.rules()) {
@@ -88,10 +91,10 @@ public final class LeakGate {
                 if (row.isNull(field) || !checkable[field]) {
                     continue;
                 }
-                String column = columns.get(field);
                 String value = WireText.decode(batch.wireTypes().get(field), row.bytes(field));
-                String leak = checked[field].add(value) ? leak(table + "." + column, value, lookedUp) : null;
+                String leak = checked[field].add(value) ? leak(qualified[field], value, lookedUp) : null;
                 if (leak != null) {
+                    String column = columns.get(field);
                     String rule = ruleOf.getOrDefault(column, "none");
                     found[0] = new Refusal(table, column, rule, "a value of the source reached the copy (" + leak + ")"
                             + (rule.equals("none") ? ": the column has no rule; give it one" : ": check the rule"));
