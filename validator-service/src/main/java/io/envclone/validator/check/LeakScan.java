@@ -41,19 +41,18 @@ public final class LeakScan {
             }
         }
         List<CheckResult> results = new ArrayList<>();
-        long values = 0;
-        boolean wasAuto = target.getAutoCommit();
-        target.setAutoCommit(false); // a cursor: a table is read in pieces, not held in memory
-        try {
+        // in a transaction: a cursor reads a table in pieces, not held in memory
+        long values = RolledBack.run(target, true, connection -> {
+            long read = 0;
             for (String[] column : columns) {
                 String name = column[0] + "." + column[1] + "." + column[2];
                 long leaked = 0;
-                try (Statement sql = target.createStatement()) {
+                try (Statement sql = connection.createStatement()) {
                     sql.setFetchSize(5_000);
                     try (ResultSet row = sql.executeQuery("select distinct " + quoted(column[2]) + "::text from "
                             + quoted(column[0]) + "." + quoted(column[1]) + " where " + quoted(column[2]) + " is not null")) {
                         while (row.next()) {
-                            values++;
+                            read++;
                             if (leaks.test(name, row.getString(1))) {
                                 leaked++;
                             }
@@ -61,14 +60,13 @@ public final class LeakScan {
                     }
                 }
                 if (leaked > 0) {
-                    results.add(new CheckResult("no source value in " + name, false, (leaked == 1 ? "1 distinct value of the source is"
-                            : leaked + " distinct values of the source are") + " in " + name + ": give the column a rule, or fix the rule that missed them"));
+                    results.add(new CheckResult("no source value in " + name, false, (leaked == 1
+                            ? "1 distinct value of the source is" : leaked + " distinct values of the source are") + " in "
+                            + name + ": give the column a rule, or fix the rule that missed them"));
                 }
             }
-        } finally {
-            target.rollback();
-            target.setAutoCommit(wasAuto);
-        }
+            return read;
+        });
         if (results.isEmpty()) {
             results.add(new CheckResult("no source value in the copy", true, values + " distinct values in "
                     + columns.size() + " text and JSON columns, none of the source's"));

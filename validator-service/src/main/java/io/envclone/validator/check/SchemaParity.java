@@ -23,15 +23,8 @@ public final class SchemaParity {
     }
 
     public static List<CheckResult> check(Connection target, MigrationScript source) throws SQLException {
-        boolean wasAuto = target.getAutoCommit();
-        target.setAutoCommit(false);
-        MigrationScript copy;
-        try {
-            copy = MigrationScript.forEmptyTarget(CatalogAnalysis.read(target));
-        } finally {
-            target.rollback();
-            target.setAutoCommit(wasAuto);
-        }
+        MigrationScript copy = RolledBack.run(target, false, connection -> MigrationScript.forEmptyTarget(
+                CatalogAnalysis.read(connection)));
         Set<String> expected = statements(source);
         Set<String> found = statements(copy);
         List<CheckResult> results = new ArrayList<>();
