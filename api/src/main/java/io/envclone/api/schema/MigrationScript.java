@@ -33,6 +33,13 @@ public record MigrationScript(List<String> preData, List<String> postData, List<
                 .stream().map(SchemaObject::createSql).toList();
     }
 
+    /** Pre-data then post-data statements, in the order they run. */
+    public List<String> statements() {
+        List<String> all = new java.util.ArrayList<>(preData);
+        all.addAll(postData);
+        return all;
+    }
+
     /** The whole script as one SQL text, for people and for psql. */
     public String render() {
         StringBuilder sql = new StringBuilder();

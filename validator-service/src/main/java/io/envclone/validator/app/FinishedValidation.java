@@ -72,13 +72,8 @@ public class FinishedValidation {
         if (gate != null) {
             extra.add(EnvironmentValidation.timed("anonymization", () -> LeakScan.scan(target, gate::leaks)));
         }
-        List<String> statements = new ArrayList<>();
-        if (script != null) {
-            statements.addAll(script.preData());
-            statements.addAll(script.postData());
-        }
         ValidationReport report = EnvironmentValidation.run(target, new EnvironmentValidation.Plan(environment, cloneId,
-                expectedRows, script == null ? null : SourceFacts.fromScript(statements), spec.appRole(),
+                expectedRows, script == null ? null : SourceFacts.fromScript(script.statements()), spec.appRole(),
                 FunctionalitySuite.Expectations.defaults(), spec.checks()), extra);
         return stored(report, cloneId);
     }

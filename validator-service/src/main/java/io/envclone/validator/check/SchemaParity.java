@@ -47,9 +47,7 @@ public final class SchemaParity {
     }
 
     private static Set<String> statements(MigrationScript script) {
-        Set<String> all = new LinkedHashSet<>(script.preData());
-        all.addAll(script.postData());
-        return all;
+        return new LinkedHashSet<>(script.statements());
     }
 
     private static String headline(String statement) {
