@@ -135,7 +135,9 @@ public final class CloneRun {
     static String onTheCommandLine(Denial denial) {
         String option = switch (denial.field()) {
             case "spec.confirm" -> " (on the command line: --yes, or type the name when asked)";
-            case "spec.target.environment", "spec.target.host" -> " (on the command line: --target)";
+            case "spec.target.environment" -> " (on the command line: --target)";
+            case "spec.target.host" -> " (on the command line: --target; a laptop or CI job with both on one server:"
+                    + " --allow-same-server)";
             default -> denial.field().startsWith("spec.anonymization") ? " (on the command line: --rules or --policy)" : "";
         };
         return denial.field() + ": " + denial.message() + option;
