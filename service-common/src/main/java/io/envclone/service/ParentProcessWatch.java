@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
 public class ParentProcessWatch {
 
     private static final Logger LOG = Logger.getLogger(ParentProcessWatch.class);
+    /** How long a clean shutdown may take before the process ends anyway. */
+    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(5);
 
     void onStart(@Observes StartupEvent event, @ConfigProperty(name = "envclone.exit-with-parent") Optional<Long> parent) {
         if (parent.isEmpty()) {
@@ -38,6 +40,17 @@ public class ParentProcessWatch {
             }
             LOG.warnf("the envclone command (pid %d) that started this service is gone: shutting down", pid);
             watch.shutdown();
+            // the Kafka of local mode lived in that process: clients would wait out their timeouts for it
+            Thread halt = new Thread(() -> {
+                try {
+                    Thread.sleep(GRACE.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Runtime.getRuntime().halt(0);
+            }, "parent-process-watch-halt");
+            halt.setDaemon(true);
+            halt.start();
             Quarkus.asyncExit(0);
         }, 1, 1, TimeUnit.SECONDS);
     }

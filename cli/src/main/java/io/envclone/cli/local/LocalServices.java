@@ -47,7 +47,9 @@ public final class LocalServices implements AutoCloseable {
                     withControl(kafkaBootstrap, control, "envclone_cloner"), logs);
             anonymizer = ServiceProcess.start("anonymizer-service", jar(root, "anonymizer-service"), freePort(),
                     Map.of("ENVCLONE_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
-                            "ENVCLONE_ANONYMIZER_INSTANCE_ID", "local-anonymizer-" + ProcessHandle.current().pid()), logs);
+                            // the same id every run: a restarted anonymizer's producer then fences the killed one's
+                            // open transaction at once, instead of read_committed readers waiting out its timeout
+                            "ENVCLONE_ANONYMIZER_INSTANCE_ID", "local-anonymizer"), logs);
             Map<String, String> validatorEnvironment = new java.util.HashMap<>(
                     withControl(kafkaBootstrap, control, "envclone_validator"));
             validatorEnvironment.put("ENVCLONE_VALIDATOR_SAME_SERVER_ALLOWED", String.valueOf(sameServerAllowed));

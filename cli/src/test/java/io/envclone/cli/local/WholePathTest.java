@@ -81,10 +81,7 @@ class WholePathTest {
         assertThat(result.reportPassed()).isTrue();
         assertThat(result.report()).contains("PASSED").contains("schema parity").contains("no source value in the copy");
         assertThat(counts("wp-demo")).isEqualTo(counts("wp_demo_source")).isNotEmpty();
-        String personal = """
-                select email::text from public.users union all select phone from public.users
-                union all select iban from public.users union all select national_id::text from public.users
-                union all select guest_email::text from public.reservations""";
+        String personal = CopyInspection.DEMO_PERSONAL;
         assertThat(leaks("wp_demo_source", "wp_demo_source", personal)).as("the search finds them where they are")
                 .containsKeys("public.users.email", "public.messages.body", "public.notifications.payload");
         assertThat(leaks("wp_demo_source", "wp-demo", personal)).as("source values found in the copy, by column").isEmpty();
@@ -143,87 +140,10 @@ class WholePathTest {
     }
 
     private static Map<String, Long> counts(String database) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        List<String> tables = new ArrayList<>();
-        try (Connection connection = server.connect(database); Statement sql = connection.createStatement()) {
-            try (ResultSet table = sql.executeQuery("select schemaname || '.' || tablename from pg_tables"
-                    + " where schemaname not in ('pg_catalog', 'information_schema')")) {
-                while (table.next()) {
-                    tables.add(table.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet count = sql.executeQuery("select count(*) from only " + table)) {
-                    count.next();
-                    counts.put(table, count.getLong(1));
-                }
-            }
-        }
-        return counts;
+        return CopyInspection.counts(server, database);
     }
 
-    /**
-     * Every text and JSON column of the copy searched for the source's values ({@code query} gives
-     * them): each value of the copy whole, each email, phone, id number and IBAN in it, and each
-     * pair of words in it (a full name inside a text); how many values hold one, by column.
-     */
     private static Map<String, Integer> leaks(String source, String copy, String query) throws SQLException {
-        java.util.Set<String> values = new java.util.HashSet<>();
-        try (Connection connection = server.connect(source); Statement sql = connection.createStatement();
-                ResultSet value = sql.executeQuery(query)) {
-            while (value.next()) {
-                if (value.getString(1) != null && value.getString(1).length() >= 6) {
-                    values.add(value.getString(1).toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-        }
-        assertThat(values).as("source values to look for").hasSizeGreaterThan(50);
-        Map<String, Integer> found = new TreeMap<>();
-        try (Connection connection = server.connect(copy)) {
-            List<String[]> columns = new ArrayList<>();
-            try (Statement sql = connection.createStatement(); ResultSet column = sql.executeQuery("""
-                    select table_schema, table_name, column_name from information_schema.columns
-                    where table_schema not in ('pg_catalog', 'information_schema')
-                      and data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'USER-DEFINED')""")) {
-                while (column.next()) {
-                    columns.add(new String[] {column.getString(1), column.getString(2), column.getString(3)});
-                }
-            }
-            for (String[] column : columns) {
-                int hits = 0;
-                try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery("select \""
-                        + column[2] + "\"::text from \"" + column[0] + "\".\"" + column[1] + "\"")) {
-                    while (row.next()) {
-                        if (row.getString(1) != null && holdsOne(row.getString(1), values)) {
-                            hits++;
-                        }
-                    }
-                }
-                if (hits > 0) {
-                    found.put(column[0] + "." + column[1] + "." + column[2], hits);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static boolean holdsOne(String original, java.util.Set<String> values) {
-        String text = original.toLowerCase(java.util.Locale.ROOT);
-        if (values.contains(text)) {
-            return true;
-        }
-        java.util.regex.Matcher token = io.envclone.api.fingerprint.TextPatterns.LEAK_TOKENS.matcher(original);
-        while (token.find()) {
-            if (values.contains(token.group().toLowerCase(java.util.Locale.ROOT))) {
-                return true;
-            }
-        }
-        String[] words = text.split("[^\\p{L}\\p{N}@.+'-]+");
-        for (int i = 0; i + 1 < words.length; i++) {
-            if (values.contains(words[i] + " " + words[i + 1])) {
-                return true;
-            }
-        }
-        return false;
+        return CopyInspection.leaks(server, source, copy, query);
     }
 }
