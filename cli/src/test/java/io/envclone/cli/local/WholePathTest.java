@@ -38,8 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealInfrastructureExtension.class)
 class WholePathTest {
 
-    private static final String ROLE = "envclone_local";
-    private static final String PASSWORD = "l0cal-Contr0l-s3cret";
+    // the control databases are the superuser's, as `envclone clone` makes them on the same server in CloneCommandTest
+    private static final String ROLE = EmbeddedPostgresServer.SUPERUSER;
+    private static final String PASSWORD = "unused-by-trust";
     private static final byte[] ANONYMIZATION_KEY = "whole-path-test-anonymization-key".getBytes(StandardCharsets.UTF_8);
 
     private static EmbeddedPostgresServer server;
@@ -50,7 +51,6 @@ class WholePathTest {
         server = infra.postgres();
         for (String control : List.of("envclone_cloner", "envclone_validator")) {
             server.createDatabase(control);
-            server.createLoginRole(ROLE, PASSWORD, control);
         }
         services = LocalServices.start(LocalServices.root(), infra.kafka().bootstrapServers(),
                 new LocalServices.ControlDatabase("localhost", server.port(), ROLE, PASSWORD),
