@@ -11,7 +11,6 @@ import io.envclone.cli.local.DatabaseUrl;
 import io.envclone.cli.local.LocalRuntime;
 import io.envclone.cli.local.LocalServices;
 import io.envclone.cli.local.StateDirectory;
-import io.envclone.testing.demo.DemoDatabaseGenerator;
 import io.envclone.testing.demo.DemoOptions;
 import io.envclone.testing.postgres.EmbeddedPostgresServer;
 import java.io.BufferedReader;
@@ -23,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -54,11 +52,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scale", defaultValue = "0.1", description = "Size: 1 is about a million rows (default ${DEFAULT-VALUE}).")
-    double scale;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Same seed, same data (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    DemoDataOptions data;
 
     @Option(names = {"-f", "--file"}, paramLabel = "environment.yaml",
             description = "The TestEnvironment to run (default deploy/samples/test-environment.yaml).")
@@ -86,12 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DemoOptions options;
-        try {
-            options = new DemoOptions(scale, seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
-        }
+        DemoOptions options = data.options(spec);
         Path root = LocalServices.root();
         TestEnvironmentSpec manifest;
         CloneRequestSpec request;
@@ -109,11 +99,10 @@ public final class DemoCommand implements Callable<Integer> {
         Path state = Files.createTempDirectory("envclone-demo-");
         try (EmbeddedPostgresServer server = steps.run("Starting PostgreSQL", EmbeddedPostgresServer::start)) {
             server.createDatabase(SOURCE);
-            steps.run("Generating the demo production database " + SOURCE + " (scale " + scale + ", seed " + seed + ")",
+            steps.run("Generating the demo production database " + SOURCE + " (" + data.describe() + ")",
                     () -> {
                         try (Connection connection = server.connect(SOURCE)) {
-                            return new DemoDatabaseGenerator().generate(connection, options, (table, rows) ->
-                                    progress.printf(Locale.ROOT, "    %-36s %,10d rows%n", table, rows));
+                            return GenerateDemoCommand.generate(connection, options, progress);
                         }
                     });
             DatabaseUrl source = new DatabaseUrl(EmbeddedPostgresServer.SUPERUSER, server.host(), server.port(), SOURCE, "");

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,11 +41,8 @@ public final class GenerateDemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scale", defaultValue = "0.1", description = "Size: 1 is about a million rows (default ${DEFAULT-VALUE}).")
-    double scale;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Same seed, same data (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    DemoDataOptions data;
 
     @Option(names = "--database-url", paramLabel = "JDBC_URL",
             description = "Fill this empty database instead of starting one: jdbc:postgresql://host:port/database."
@@ -69,13 +67,13 @@ public final class GenerateDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DemoOptions options = options();
+        DemoOptions options = data.options(spec);
         PrintWriter out = spec.commandLine().getOut();
         // With --output json, stdout carries only the JSON document: progress goes to stderr.
         PrintWriter progress = output == OutputFormat.JSON ? spec.commandLine().getErr() : out;
         Steps steps = new Steps(progress);
         try (DemoTarget target = steps.run("Starting PostgreSQL", this::openTarget)) {
-            DemoSummary summary = steps.run("Generating the demo production database (scale " + scale + ", seed " + seed + ")",
+            DemoSummary summary = steps.run("Generating the demo production database (" + data.describe() + ")",
                     () -> generate(target, options, progress));
             DemoReport report = DemoReport.of(summary, target);
             print(report, summary, out);
@@ -86,14 +84,6 @@ public final class GenerateDemoCommand implements Callable<Integer> {
         } catch (StepFailure failure) {
             spec.commandLine().getErr().println("envclone generate-demo: " + failure.getMessage());
             return ExitCode.FAILED;
-        }
-    }
-
-    private DemoOptions options() {
-        try {
-            return new DemoOptions(scale, seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
     }
 
@@ -111,9 +101,14 @@ public final class GenerateDemoCommand implements Callable<Integer> {
 
     private static DemoSummary generate(DemoTarget target, DemoOptions options, PrintWriter progress) throws SQLException {
         try (Connection connection = target.connect()) {
-            return new DemoDatabaseGenerator().generate(connection, options, (table, rows) ->
-                    progress.printf(Locale.ROOT, "    %-36s %,10d rows%n", table, rows));
+            return generate(connection, options, progress);
         }
+    }
+
+    /** The demo database generated into {@code connection}'s database, a line per table to {@code progress}. */
+    static DemoSummary generate(Connection connection, DemoOptions options, PrintWriter progress) throws SQLException {
+        return new DemoDatabaseGenerator().generate(connection, options, (table, rows) ->
+                progress.printf(Locale.ROOT, "    %-36s %,10d rows%n", table, rows));
     }
 
     private void print(DemoReport report, DemoSummary summary, PrintWriter out) {
