@@ -66,7 +66,7 @@ public final class LocalRuntime implements AutoCloseable {
             String bootstrap = external.kafka();
             if (bootstrap == null) {
                 step.accept("starting Kafka (in this process, log in " + state.kafka() + ")");
-                kafka = EmbeddedKafkaBroker.startIn(state.kafka());
+                kafka = quietly(() -> EmbeddedKafkaBroker.startIn(state.kafka()));
                 bootstrap = kafka.bootstrapServers();
             }
             step.accept("preparing the control databases on " + control.host() + ":" + control.port());
@@ -85,6 +85,17 @@ public final class LocalRuntime implements AutoCloseable {
             lock.release();
             lock.channel().close();
             throw e;
+        }
+    }
+
+    /** Kafka's formatter prints to stdout, which with --output json must hold the JSON document only. */
+    private static <T> T quietly(java.util.function.Supplier<T> start) {
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return start.get();
+        } finally {
+            System.setOut(stdout);
         }
     }
 

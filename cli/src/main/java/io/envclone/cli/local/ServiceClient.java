@@ -16,7 +16,10 @@ import java.time.Duration;
  */
 public final class ServiceClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // the fingerprints of a large source are one string of tens of MB (the services accept it: LargeDocuments)
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(1024 * 1024 * 1024).build()).build());
 
     private final String name;
     private final String baseUrl;

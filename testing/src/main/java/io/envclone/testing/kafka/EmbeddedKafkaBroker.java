@@ -88,6 +88,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("auto.create.topics.enable", "true")
                     .setConfigProp("num.partitions", "3")
+                    // a topic made by a client before its service made it takes batches as large as ours
+                    .setConfigProp("message.max.bytes", String.valueOf(16 * 1024 * 1024))
                     .build();
             if (format) {
                 cluster.format();
