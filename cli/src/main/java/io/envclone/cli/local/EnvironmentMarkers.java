@@ -1,5 +1,6 @@
 package io.envclone.cli.local;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,7 +24,9 @@ import java.util.Optional;
 public final class EnvironmentMarkers {
 
     private static final String PREFIX = "envclone:";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // instants are written as seconds with nine decimals: a double would lose the last ones
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private EnvironmentMarkers() {
     }
