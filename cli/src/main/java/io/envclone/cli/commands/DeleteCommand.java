@@ -10,12 +10,13 @@ import picocli.CommandLine.Command;
 
 /** {@code envclone delete}: an environment and every copy of it envclone made, gone. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = {"Drop an environment and the copies kept beside it (pristine, previous, a build left over).",
-            "Only databases envclone made are dropped, whatever their name: a database it did not make is refused.",
-            "An interrupted clone recorded for it is forgotten. Confirm with --yes or by typing its name."},
+        description = {"Drop an environment and every copy of it envclone made.",
+            "The pristine and previous copies and a build left over go too; a database",
+            "envclone did not make is refused, whatever its name. An interrupted clone",
+            "recorded for it is forgotten. Confirm with --yes or by typing its name."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed", "2:bad usage",
-            "3:refused (not an environment envclone made, not confirmed, or a safety check)", "4:validation failed"})
+            "3:refused (not an environment envclone made, not confirmed, or a safety check)"})
 public final class DeleteCommand extends EnvironmentWriteCommand {
 
     /** What {@code --output json} prints. */

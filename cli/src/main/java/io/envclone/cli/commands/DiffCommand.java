@@ -7,14 +7,16 @@ import io.envclone.cli.local.SchemaComparison;
 import java.util.EnumSet;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.ArgGroup;
 
 /** {@code envclone diff}: whether an environment's schema still is its source's. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare the target's schema with the source's (tables, columns, constraints, indexes, views,",
-            "functions, triggers, policies, sequences, types, grants), both read in read-only sessions by the cloner.",
-            "Identical: says so and exits 0. Different: prints each difference and exits 4, since a schema that",
-            "drifted from its source is a failed check (the data is not compared: an environment's is anonymized)."},
+        description = {"Compare an environment's schema with its source's.",
+            "Tables, columns, constraints, indexes, views, functions, triggers, policies,",
+            "sequences, types and grants, read by the cloner in read-only sessions; the",
+            "data is not compared (an environment's is anonymized).",
+            "Identical: says so, exit 0. Different: prints each difference and exits 4,",
+            "since a schema that drifted from its source is a failed check."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:identical", "1:failed", "2:bad usage", "4:the schemas differ"})
 public final class DiffCommand extends ServiceCommand {
@@ -23,17 +25,11 @@ public final class DiffCommand extends ServiceCommand {
     record Outcome(String source, String target, boolean identical, String text, Object diff) {
     }
 
-    @Option(names = "--source", required = true, paramLabel = "URL", description = "postgresql://user@host:port/database: the reference.")
-    String sourceUrl;
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    SourceOptions sourceOptions;
 
-    @Option(names = "--target", required = true, paramLabel = "URL", description = "postgresql://user@host:port/database: compared with it.")
-    String targetUrl;
-
-    @Option(names = "--source-password-env", paramLabel = "VAR", description = "Variable holding the source password (default PGPASSWORD).")
-    String sourcePasswordEnv;
-
-    @Option(names = "--target-password-env", paramLabel = "VAR", description = "Variable holding the target password (default PGPASSWORD).")
-    String targetPasswordEnv;
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    TargetOptions targetOptions;
 
     public DiffCommand(Map<String, String> environment) {
         super(environment);
@@ -41,8 +37,8 @@ public final class DiffCommand extends ServiceCommand {
 
     @Override
     int execute() throws Exception {
-        DatabaseUrl source = database("--source", sourceUrl, sourcePasswordEnv);
-        DatabaseUrl target = database("--target", targetUrl, targetPasswordEnv);
+        DatabaseUrl source = source(sourceOptions);
+        DatabaseUrl target = target(targetOptions);
         SchemaComparison comparison;
         try (LocalRuntime runtime = start(EnumSet.of(LocalRuntime.Service.CLONER), target)) {
             step("comparing the schema of " + target + " with " + source);

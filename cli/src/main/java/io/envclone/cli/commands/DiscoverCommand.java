@@ -12,15 +12,17 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code envclone discover}: the personal data in a source, and the rule file that would anonymize it. */
 @Command(name = "discover", mixinStandardHelpOptions = true,
-        description = {"Find the personal data in a source (by column names, types and a sample of "
-            + SourceSample.ROWS_PER_TABLE + " rows a table,", "read in a read-only transaction; nothing read is printed"
-            + " or kept) and propose the rules that anonymize it:", "a rule file with a reason per rule, to review and"
-            + " give to envclone clone --rules. Only the anonymizer runs."},
+        description = {"Propose the rules that anonymize a source's personal data.",
+            "Columns are judged by their names, their types and a sample of " + SourceSample.ROWS_PER_TABLE + " rows",
+            "a table, read in a read-only transaction; nothing read is printed or kept.",
+            "The rule file gives a reason per rule: review it, then envclone clone --rules.",
+            "Only the anonymizer runs (no control database is made)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed", "2:bad usage"})
 public final class DiscoverCommand extends ServiceCommand {
@@ -32,11 +34,8 @@ public final class DiscoverCommand extends ServiceCommand {
 
     private static final int REASON_WIDTH = 100;
 
-    @Option(names = "--source", required = true, paramLabel = "URL", description = "postgresql://user@host:port/database to read.")
-    String sourceUrl;
-
-    @Option(names = "--source-password-env", paramLabel = "VAR", description = "Variable holding the source password (default PGPASSWORD).")
-    String sourcePasswordEnv;
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    SourceOptions sourceOptions;
 
     @Option(names = {"-o", "--rules-file"}, paramLabel = "rules.yaml", description = "Where to write the rule file (default: stdout).")
     Path rulesFile;
@@ -52,7 +51,7 @@ public final class DiscoverCommand extends ServiceCommand {
 
     @Override
     int execute() throws Exception {
-        DatabaseUrl source = database("--source", sourceUrl, sourcePasswordEnv);
+        DatabaseUrl source = source(sourceOptions);
         step("sampling " + source + " read-only (" + SourceSample.ROWS_PER_TABLE + " rows a table)");
         SourceSample sample = SourceSample.read(source, SchemaSelection.defaults());
         Discovery discovery;

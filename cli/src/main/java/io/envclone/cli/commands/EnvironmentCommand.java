@@ -2,7 +2,7 @@ package io.envclone.cli.commands;
 
 import io.envclone.cli.local.DatabaseUrl;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
@@ -16,12 +16,8 @@ abstract class EnvironmentCommand extends ServiceCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ENVIRONMENT", description = "The environment (its database's name).")
     String name;
 
-    @Option(names = "--target", required = true, paramLabel = "URL",
-            description = "postgresql://user@host:port/database on the environment's server.")
-    String targetUrl;
-
-    @Option(names = "--target-password-env", paramLabel = "VAR", description = "Variable holding the target password (default PGPASSWORD).")
-    String targetPasswordEnv;
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    TargetOptions targetOptions;
 
     EnvironmentCommand(Map<String, String> environment) {
         super(environment);
@@ -34,7 +30,7 @@ abstract class EnvironmentCommand extends ServiceCommand {
 
     /** The environment's database on the target's server. */
     DatabaseUrl target() {
-        DatabaseUrl server = database("--target", targetUrl, targetPasswordEnv);
+        DatabaseUrl server = target(targetOptions);
         if (name == null && environmentRequired()) {
             throw new ParameterException(spec.commandLine(), "name the ENVIRONMENT to " + spec.name()
                     + " (the --target URL only says which server it is on)");

@@ -10,14 +10,14 @@ import picocli.CommandLine.Option;
 
 /** {@code envclone reset}: an environment back to its clone in seconds, from the copy kept beside it. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Put an environment back as it was cloned, in seconds and without a new clone:",
-            "full: the pristine copy replaces it (scenarios applied since are applied again);",
-            "data-only: every table's rows come back from the pristine copy, schema changes made since stay",
-            "(needs a role that may set session_replication_role); previous: the copy the last refresh replaced.",
-            "What the environment holds now is lost: confirm with --yes or by typing its name."},
+        description = {"Put an environment back as it was cloned, in seconds, without a new clone.",
+            "full: the pristine copy replaces it (scenarios applied since, again);",
+            "data-only: the rows come back from the pristine copy, schema changes stay",
+            "(the role must be able to set session_replication_role);",
+            "previous: the copy the last clone into it replaced.",
+            "What it holds now is lost: confirm with --yes or by typing its name."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:failed", "2:bad usage", "3:refused by a safety check or not confirmed",
-            "4:validation failed"})
+        exitCodeList = {"0:done", "1:failed", "2:bad usage", "3:refused by a safety check or not confirmed"})
 public final class ResetCommand extends EnvironmentWriteCommand {
 
     /** {@code --mode}: what the environment comes back from. */

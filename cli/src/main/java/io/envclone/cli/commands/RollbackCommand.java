@@ -9,12 +9,12 @@ import picocli.CommandLine.Command;
 
 /** {@code envclone rollback}: the copy the last refresh replaced becomes the environment again. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Make the previous copy (the one the last clone into this environment replaced) the environment",
-            "again; the environment it replaces becomes the previous copy, so a rollback can itself be rolled back.",
-            "Confirm with --yes or by typing its name."},
+        description = {"Make the copy the last clone replaced the environment again.",
+            "The environment it replaces becomes the previous copy in turn, so a rollback",
+            "can itself be rolled back. Confirm with --yes or by typing its name."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (e.g. no previous copy is kept)", "2:bad usage",
-            "3:refused by a safety check or not confirmed", "4:validation failed"})
+            "3:refused by a safety check or not confirmed"})
 public final class RollbackCommand extends EnvironmentWriteCommand {
 
     public RollbackCommand(Map<String, String> environment) {

@@ -69,6 +69,14 @@ abstract class ServiceCommand implements Callable<Integer> {
         }
     }
 
+    DatabaseUrl source(SourceOptions given) {
+        return database("--source", given.url, given.passwordVariable);
+    }
+
+    DatabaseUrl target(TargetOptions given) {
+        return database("--target", given.url, given.passwordVariable);
+    }
+
     /** {@code needed}, started for this command (control databases on {@code control}'s server) or given. */
     LocalRuntime start(Set<LocalRuntime.Service> needed, DatabaseUrl control) throws IOException, InterruptedException {
         LocalRuntime.External external;

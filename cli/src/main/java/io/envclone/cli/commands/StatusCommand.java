@@ -12,10 +12,12 @@ import picocli.CommandLine.Command;
 
 /** {@code envclone status}: what an environment is now, and whether a clone into it is unfinished. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show an environment: its type, the clone it holds and when it was made, the copies kept beside",
-            "it (pristine for resets, previous for a rollback, with when it expires), and an interrupted clone into",
-            "it recorded on this machine. ENVIRONMENT defaults to the --target URL's database. Reads only; starts",
-            "no service (a running validator given with --validator-url is asked first)."},
+        description = {"Show an environment: its clone, its copies, an unfinished clone into it.",
+            "The type, the clone it holds and when it was made, the copies kept beside it",
+            "(pristine for resets, previous for a rollback, with when it expires), and an",
+            "interrupted clone recorded on this machine. ENVIRONMENT defaults to the",
+            "--target URL's database. Reads only and starts no service (a validator given",
+            "with --validator-url is asked first)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown", "1:failed, or no such environment and no clone into it", "2:bad usage"})
 public final class StatusCommand extends EnvironmentCommand {

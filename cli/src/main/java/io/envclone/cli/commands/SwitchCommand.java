@@ -8,15 +8,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code envclone switch}: point the application on this machine at an environment, never at production. */
 @Command(name = "switch", mixinStandardHelpOptions = true,
-        description = {"Make ENVIRONMENT the database the application here uses: writes DATABASE_URL, PGHOST, PGPORT,",
-            "PGDATABASE, PGUSER and ENVCLONE_ENVIRONMENT into a .env file (other lines stay; no password is written,",
-            "the application keeps reading PGPASSWORD). Only an environment envclone made can be switched to:",
-            "production can never be switched to for writing. Starts no service (a running validator given with",
+        description = {"Point the application here at an environment (never at production).",
+            "Writes DATABASE_URL, PGHOST, PGPORT, PGDATABASE, PGUSER and",
+            "ENVCLONE_ENVIRONMENT into a .env file; its other lines stay. No password is",
+            "written: the application keeps reading PGPASSWORD. Only an environment",
+            "envclone made can be switched to. Starts no service (a validator given with",
             "--validator-url is asked first)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed", "2:bad usage",
@@ -31,12 +33,9 @@ public final class SwitchCommand extends EnvironmentCommand {
             description = "The file to write (default ${DEFAULT-VALUE} in the current directory).")
     Path envFile;
 
-    @Option(names = "--source", paramLabel = "URL",
-            description = "The production database: switching to it is refused whatever its markers say.")
-    String sourceUrl;
-
-    @Option(names = "--source-password-env", paramLabel = "VAR", description = "Variable holding the source password (default PGPASSWORD).")
-    String sourcePasswordEnv;
+    /** Given, switching to the source's database is refused whatever its markers say. */
+    @ArgGroup(exclusive = false, multiplicity = "0..1")
+    SourceOptions sourceOptions;
 
     public SwitchCommand(Map<String, String> environment) {
         super(environment);
@@ -45,8 +44,8 @@ public final class SwitchCommand extends EnvironmentCommand {
     @Override
     int execute() throws Exception {
         DatabaseUrl target = target();
-        if (sourceUrl != null) {
-            DatabaseUrl source = database("--source", sourceUrl, sourcePasswordEnv);
+        if (sourceOptions != null) {
+            DatabaseUrl source = source(sourceOptions);
             if (source.sameServer(target) && source.database().equals(target.database())) {
                 return refused(target.database() + " is the --source database: production can never be switched to"
                         + " for writing; nothing was written");

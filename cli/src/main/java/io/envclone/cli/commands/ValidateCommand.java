@@ -10,30 +10,27 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code envclone validate}: the validator's whole check of an environment that exists, and its report. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validate an environment as a finished clone is: keys, sequences, health, the functionality",
-            "suite (its writes rolled back: nothing changes), and with --source the schema against the source's",
-            "(read by the cloner, read-only). Prints the report (Markdown) and stores it with the validator."},
+        description = {"Validate an environment and print its report.",
+            "Keys, sequences, health and the functionality suite (its writes are rolled",
+            "back: nothing changes), and with --source the schema against the source's",
+            "(read by the cloner, read-only). The report (Markdown) is kept by the validator."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:passed", "1:failed to validate", "2:bad usage", "3:refused by a safety check",
             "4:validation failed"})
 public final class ValidateCommand extends ServiceCommand {
 
-    @Option(names = "--target", required = true, paramLabel = "URL", description = "postgresql://user@host:port/environment to validate.")
-    String targetUrl;
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    TargetOptions targetOptions;
 
-    @Option(names = "--source", paramLabel = "URL", description = "Its source: the schema is compared with the source's too.")
-    String sourceUrl;
-
-    @Option(names = "--source-password-env", paramLabel = "VAR", description = "Variable holding the source password (default PGPASSWORD).")
-    String sourcePasswordEnv;
-
-    @Option(names = "--target-password-env", paramLabel = "VAR", description = "Variable holding the target password (default PGPASSWORD).")
-    String targetPasswordEnv;
+    /** Given, the schema is compared with the source's too. */
+    @ArgGroup(exclusive = false, multiplicity = "0..1")
+    SourceOptions sourceOptions;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report (Markdown) to FILE.")
     Path report;
@@ -44,8 +41,8 @@ public final class ValidateCommand extends ServiceCommand {
 
     @Override
     int execute() throws Exception {
-        DatabaseUrl target = database("--target", targetUrl, targetPasswordEnv);
-        DatabaseUrl source = sourceUrl == null ? null : database("--source", sourceUrl, sourcePasswordEnv);
+        DatabaseUrl target = target(targetOptions);
+        DatabaseUrl source = sourceOptions == null ? null : source(sourceOptions);
         Set<LocalRuntime.Service> needed = source == null ? EnumSet.of(LocalRuntime.Service.VALIDATOR)
                 : EnumSet.of(LocalRuntime.Service.CLONER, LocalRuntime.Service.VALIDATOR);
         Validation validation;
