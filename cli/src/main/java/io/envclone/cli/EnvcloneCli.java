@@ -1,6 +1,14 @@
 package io.envclone.cli;
 
 import io.envclone.cli.commands.CloneCommand;
+import io.envclone.cli.commands.DeleteCommand;
+import io.envclone.cli.commands.DiffCommand;
+import io.envclone.cli.commands.DiscoverCommand;
+import io.envclone.cli.commands.ResetCommand;
+import io.envclone.cli.commands.RollbackCommand;
+import io.envclone.cli.commands.StatusCommand;
+import io.envclone.cli.commands.SwitchCommand;
+import io.envclone.cli.commands.ValidateCommand;
 import io.envclone.cli.demo.DemoCommand;
 import io.envclone.cli.demo.GenerateDemoCommand;
 import java.io.PrintWriter;
@@ -11,7 +19,9 @@ import picocli.CommandLine.Command;
 /** The {@code envclone} command. */
 @Command(name = "envclone", mixinStandardHelpOptions = true, version = "envclone 0.1.0",
         description = "Safe, anonymized copies of production PostgreSQL for test, training, development and staging.",
-        subcommands = {DemoCommand.class, CloneCommand.class, GenerateDemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, CloneCommand.class, DiscoverCommand.class, DiffCommand.class,
+            ValidateCommand.class, StatusCommand.class, SwitchCommand.class, ResetCommand.class, RollbackCommand.class,
+            DeleteCommand.class, GenerateDemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed", "2:bad usage", "3:refused by a safety check", "4:validation failed"})
 public final class EnvcloneCli implements Runnable {

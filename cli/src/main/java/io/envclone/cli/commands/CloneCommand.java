@@ -11,7 +11,6 @@ import io.envclone.cli.clone.EnvironmentPlan;
 import io.envclone.cli.local.DatabaseUrl;
 import io.envclone.cli.local.LocalServices;
 import io.envclone.cli.local.StateDirectory;
-import java.io.Console;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -142,11 +141,6 @@ public final class CloneCommand implements Callable<Integer> {
 
     /** On a terminal, replacing an environment that exists needs its name typed. */
     static boolean confirmInteractively(String environment) {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        String typed = console.readLine("%s exists and this clone replaces it. Type its name to go on: ", environment);
-        return environment.equals(typed == null ? null : typed.trim());
+        return Confirmation.typed(environment + " exists and this clone replaces it.", environment);
     }
 }

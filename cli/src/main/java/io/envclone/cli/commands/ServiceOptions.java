@@ -1,6 +1,11 @@
 package io.envclone.cli.commands;
 
 import io.envclone.cli.local.LocalRuntime;
+import io.envclone.cli.local.LocalRuntime.Service;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** {@code --kafka} and the services' URLs: given, envclone uses them instead of starting its own. */
@@ -19,11 +24,25 @@ public final class ServiceOptions {
     String validator;
 
     public LocalRuntime.External external() {
-        int given = (cloner == null ? 0 : 1) + (anonymizer == null ? 0 : 1) + (validator == null ? 0 : 1);
-        if (given != 0 && given != 3) {
-            throw new IllegalArgumentException("give --cloner-url, --anonymizer-url and --validator-url together, or none"
-                    + " (envclone then starts all three)");
+        return external(EnumSet.allOf(Service.class));
+    }
+
+    /** The services given, once those {@code needed} are all given or none is (envclone then starts them). */
+    public LocalRuntime.External external(Set<Service> needed) {
+        LocalRuntime.External given = new LocalRuntime.External(kafka, cloner, anonymizer, validator);
+        long named = needed.stream().filter(service -> given.url(service) != null).count();
+        if (named != 0 && named != needed.size()) {
+            List<String> options = needed.stream().sorted().map(service -> "--" + service.name().toLowerCase(Locale.ROOT)
+                    + "-url").toList();
+            throw new IllegalArgumentException("give " + String.join(", ", options.subList(0, options.size() - 1))
+                    + " and " + options.get(options.size() - 1) + " together, or none (envclone then starts all "
+                    + (needed.size() == 3 ? "three" : "of them") + ")");
         }
-        return new LocalRuntime.External(kafka, cloner, anonymizer, validator);
+        return given;
+    }
+
+    /** The validator given with {@code --validator-url}, or null. */
+    String validatorUrl() {
+        return validator;
     }
 }

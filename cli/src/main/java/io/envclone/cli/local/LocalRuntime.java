@@ -13,7 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Everything a clone needs on this machine: Kafka (in this process, its log in the state
@@ -23,12 +28,28 @@ import java.util.Properties;
  */
 public final class LocalRuntime implements AutoCloseable {
 
+    /** The services a command may need. */
+    public enum Service { CLONER, ANONYMIZER, VALIDATOR }
+
     /** Services and Kafka that run elsewhere already; null where envclone starts its own. */
     public record External(String kafka, String cloner, String anonymizer, String validator) {
         public static final External NONE = new External(null, null, null, null);
 
         boolean services() {
-            return cloner != null && anonymizer != null && validator != null;
+            return gives(EnumSet.allOf(Service.class));
+        }
+
+        /** Whether every one of {@code needed} runs elsewhere. */
+        public boolean gives(Set<Service> needed) {
+            return needed.stream().allMatch(service -> url(service) != null);
+        }
+
+        public String url(Service service) {
+            return switch (service) {
+                case CLONER -> cloner;
+                case ANONYMIZER -> anonymizer;
+                case VALIDATOR -> validator;
+            };
         }
     }
 
@@ -56,36 +77,95 @@ public final class LocalRuntime implements AutoCloseable {
     /** Starts what {@code external} does not give; {@code control} is a server and role that may create databases. */
     public static LocalRuntime start(StateDirectory state, DatabaseUrl control, External external, Path root,
             java.util.function.Consumer<String> step, boolean sameServerAllowed) throws IOException, InterruptedException {
+        Set<Service> all = EnumSet.allOf(Service.class);
         if (external.services()) {
-            return new LocalRuntime(null, null, null, new ServiceClient("cloner", external.cloner()),
-                    new ServiceClient("anonymizer", external.anonymizer()), new ServiceClient("validator", external.validator()));
+            return connected(external, all);
         }
         FileLock lock = lock(state);
-        EmbeddedKafkaBroker kafka = null;
         try {
-            String bootstrap = external.kafka();
-            if (bootstrap == null) {
+            return started(lock, all, control, external, root, state.logs(), step, sameServerAllowed, () -> {
                 step.accept("starting Kafka (in this process, log in " + state.kafka() + ")");
-                kafka = quietly(() -> EmbeddedKafkaBroker.startIn(state.kafka()));
-                bootstrap = kafka.bootstrapServers();
-            }
-            step.accept("preparing the control databases on " + control.host() + ":" + control.port());
-            createIfMissing(control, CLONER_CONTROL);
-            createIfMissing(control, VALIDATOR_CONTROL);
-            step.accept("starting the cloner, anonymizer and validator (logs in " + state.logs() + ")");
-            LocalServices services = LocalServices.start(root, bootstrap, new LocalServices.ControlDatabase(
-                    control.host(), control.port(), control.user(), control.password()), state.logs(), sameServerAllowed);
-            return new LocalRuntime(lock, kafka, services, new ServiceClient("cloner", services.cloner().baseUrl()),
-                    new ServiceClient("anonymizer", services.anonymizer().baseUrl()),
-                    new ServiceClient("validator", services.validator().baseUrl()));
+                return quietly(() -> EmbeddedKafkaBroker.startIn(state.kafka()));
+            });
         } catch (IOException | InterruptedException | RuntimeException e) {
-            if (kafka != null) {
-                kafka.close();
-            }
             lock.release();
             lock.channel().close();
             throw e;
         }
+    }
+
+    /**
+     * Starts only the services of {@code needed} that {@code external} does not give, for a command
+     * that lands no clone: its Kafka (every service's readiness needs one) is this command's own and
+     * deleted when it closes, so an interrupted clone's log in the state directory stays for its
+     * resume, and no state-directory lock is taken. {@code control} (the server of the control
+     * databases) may be null when neither the cloner nor the validator is needed.
+     */
+    public static LocalRuntime start(Set<Service> needed, DatabaseUrl control, External external, Path root, Path logs,
+            java.util.function.Consumer<String> step, boolean sameServerAllowed) throws IOException, InterruptedException {
+        if (external.gives(needed)) {
+            return connected(external, needed);
+        }
+        return started(null, needed, control, external, root, logs, step, sameServerAllowed, () -> {
+            step.accept("starting Kafka (in this process, for this command only)");
+            return quietly(EmbeddedKafkaBroker::start);
+        });
+    }
+
+    private static LocalRuntime connected(External external, Set<Service> needed) {
+        return new LocalRuntime(null, null, null, client(needed, Service.CLONER, external.cloner()),
+                client(needed, Service.ANONYMIZER, external.anonymizer()),
+                client(needed, Service.VALIDATOR, external.validator()));
+    }
+
+    private static ServiceClient client(Set<Service> needed, Service service, String baseUrl) {
+        return needed.contains(service) ? new ServiceClient(service.name().toLowerCase(Locale.ROOT), baseUrl) : null;
+    }
+
+    private static LocalRuntime started(FileLock lock, Set<Service> needed, DatabaseUrl control, External external,
+            Path root, Path logs, java.util.function.Consumer<String> step, boolean sameServerAllowed,
+            java.util.function.Supplier<EmbeddedKafkaBroker> ownKafka) throws IOException, InterruptedException {
+        EmbeddedKafkaBroker kafka = null;
+        try {
+            String bootstrap = external.kafka();
+            if (bootstrap == null) {
+                kafka = ownKafka.get();
+                bootstrap = kafka.bootstrapServers();
+            }
+            LocalServices.ControlDatabase controlDatabase = null;
+            if (needed.contains(Service.CLONER) || needed.contains(Service.VALIDATOR)) {
+                step.accept("preparing the control databases on " + control.host() + ":" + control.port());
+                if (needed.contains(Service.CLONER)) {
+                    createIfMissing(control, CLONER_CONTROL);
+                }
+                if (needed.contains(Service.VALIDATOR)) {
+                    createIfMissing(control, VALIDATOR_CONTROL);
+                }
+                controlDatabase = new LocalServices.ControlDatabase(control.host(), control.port(), control.user(),
+                        control.password());
+            }
+            step.accept("starting the " + names(needed) + " (logs in " + logs + ")");
+            LocalServices services = LocalServices.start(root, bootstrap, controlDatabase, logs, sameServerAllowed, needed);
+            return new LocalRuntime(lock, kafka, services, baseUrl(services.cloner(), "cloner"),
+                    baseUrl(services.anonymizer(), "anonymizer"), baseUrl(services.validator(), "validator"));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (kafka != null) {
+                kafka.close();
+            }
+            throw e;
+        }
+    }
+
+    private static ServiceClient baseUrl(ServiceProcess service, String name) {
+        return service == null ? null : new ServiceClient(name, service.baseUrl());
+    }
+
+    /** "cloner, anonymizer and validator", "validator": as the progress line says it. */
+    static String names(Set<Service> services) {
+        List<String> names = new ArrayList<>(services.stream().sorted()
+                .map(service -> service.name().toLowerCase(Locale.ROOT)).toList());
+        String last = names.remove(names.size() - 1);
+        return names.isEmpty() ? last : String.join(", ", names) + " and " + last;
     }
 
     /** Kafka's formatter prints to stdout, which with --output json must hold the JSON document only. */
@@ -136,15 +216,23 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public ServiceClient cloner() {
-        return cloner;
+        return required(cloner, Service.CLONER);
     }
 
     public ServiceClient anonymizer() {
-        return anonymizer;
+        return required(anonymizer, Service.ANONYMIZER);
     }
 
     public ServiceClient validator() {
-        return validator;
+        return required(validator, Service.VALIDATOR);
+    }
+
+    private static ServiceClient required(ServiceClient client, Service service) {
+        if (client == null) {
+            throw new IllegalStateException("the " + service.name().toLowerCase(Locale.ROOT)
+                    + " was not started for this command");
+        }
+        return client;
     }
 
     /**

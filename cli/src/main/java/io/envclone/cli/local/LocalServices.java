@@ -5,13 +5,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The three services of a clone, each in its own process as in the cluster, on one machine: the
- * cloner and the validator with their control databases, all three on one Kafka. Local mode lets
- * a target share the source's server (the validator's {@code same-server-allowed}), which a
- * production validator refuses.
+ * The three services of a clone, or those a command needs, each in its own process as in the
+ * cluster, on one machine: the cloner and the validator with their control databases, all on one
+ * Kafka. Local mode lets a target share the source's server (the validator's
+ * {@code same-server-allowed}), which a production validator refuses.
  */
 public final class LocalServices implements AutoCloseable {
 
@@ -39,32 +41,45 @@ public final class LocalServices implements AutoCloseable {
      */
     public static LocalServices start(Path root, String kafkaBootstrap, ControlDatabase control, Path logs,
             boolean sameServerAllowed) throws IOException, InterruptedException {
+        return start(root, kafkaBootstrap, control, logs, sameServerAllowed, EnumSet.allOf(LocalRuntime.Service.class));
+    }
+
+    /**
+     * Starts only {@code needed}; the others stay null. {@code control} may be null when neither the
+     * cloner nor the validator is needed (the anonymizer has no database).
+     */
+    public static LocalServices start(Path root, String kafkaBootstrap, ControlDatabase control, Path logs,
+            boolean sameServerAllowed, Set<LocalRuntime.Service> needed) throws IOException, InterruptedException {
         ServiceProcess cloner = null;
         ServiceProcess anonymizer = null;
         ServiceProcess validator = null;
         try {
-            cloner = ServiceProcess.start("cloner-service", jar(root, "cloner-service"), freePort(),
-                    withControl(kafkaBootstrap, control, "envclone_cloner"), logs);
-            anonymizer = ServiceProcess.start("anonymizer-service", jar(root, "anonymizer-service"), freePort(),
-                    Map.of("ENVCLONE_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
-                            // the same id every run: a restarted anonymizer's producer then fences the killed one's
-                            // open transaction at once, instead of read_committed readers waiting out its timeout
-                            "ENVCLONE_ANONYMIZER_INSTANCE_ID", "local-anonymizer"), logs);
-            Map<String, String> validatorEnvironment = new java.util.HashMap<>(
-                    withControl(kafkaBootstrap, control, "envclone_validator"));
-            validatorEnvironment.put("ENVCLONE_VALIDATOR_SAME_SERVER_ALLOWED", String.valueOf(sameServerAllowed));
-            validator = ServiceProcess.start("validator-service", jar(root, "validator-service"), freePort(),
-                    validatorEnvironment, logs);
+            if (needed.contains(LocalRuntime.Service.CLONER)) {
+                cloner = ServiceProcess.start("cloner-service", jar(root, "cloner-service"), freePort(),
+                        withControl(kafkaBootstrap, control, LocalRuntime.CLONER_CONTROL), logs);
+            }
+            if (needed.contains(LocalRuntime.Service.ANONYMIZER)) {
+                anonymizer = ServiceProcess.start("anonymizer-service", jar(root, "anonymizer-service"), freePort(),
+                        Map.of("ENVCLONE_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
+                                // the same id every run: a restarted anonymizer's producer then fences the killed
+                                // one's open transaction at once, instead of read_committed readers waiting it out
+                                "ENVCLONE_ANONYMIZER_INSTANCE_ID", "local-anonymizer"), logs);
+            }
+            if (needed.contains(LocalRuntime.Service.VALIDATOR)) {
+                Map<String, String> validatorEnvironment = new java.util.HashMap<>(
+                        withControl(kafkaBootstrap, control, LocalRuntime.VALIDATOR_CONTROL));
+                validatorEnvironment.put("ENVCLONE_VALIDATOR_SAME_SERVER_ALLOWED", String.valueOf(sameServerAllowed));
+                validator = ServiceProcess.start("validator-service", jar(root, "validator-service"), freePort(),
+                        validatorEnvironment, logs);
+            }
             for (ServiceProcess service : new ServiceProcess[] {cloner, anonymizer, validator}) {
-                service.awaitReady(Duration.ofMinutes(2));
+                if (service != null) {
+                    service.awaitReady(Duration.ofMinutes(2));
+                }
             }
             return new LocalServices(cloner, anonymizer, validator);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            for (ServiceProcess started : new ServiceProcess[] {cloner, anonymizer, validator}) {
-                if (started != null) {
-                    started.close();
-                }
-            }
+            closeAll(cloner, anonymizer, validator);
             throw e;
         }
     }
@@ -115,8 +130,14 @@ public final class LocalServices implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        for (ServiceProcess service : new ServiceProcess[] {validator, anonymizer, cloner}) {
-            service.close();
+        closeAll(validator, anonymizer, cloner);
+    }
+
+    private static void closeAll(ServiceProcess... services) throws InterruptedException {
+        for (ServiceProcess service : services) {
+            if (service != null) {
+                service.close();
+            }
         }
     }
 }
