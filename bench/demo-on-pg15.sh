@@ -11,6 +11,6 @@ start_demo_on_pg15() {
   runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -c fsync=off ${pg_options:-}" -l "$work/pg.log" \
     start >/dev/null
   runuser -u postgres -- "$pgbin/createdb" -p "$port" -h localhost -U postgres lofts
-  "$root/envclone" demo --database-url "jdbc:postgresql://localhost:$port/lofts" --user postgres --scale "$scale" \
+  "$root/envclone" generate-demo --database-url "jdbc:postgresql://localhost:$port/lofts" --user postgres --scale "$scale" \
     --no-keep-running | tail -1
 }

@@ -1,6 +1,8 @@
 package io.envclone.cli;
 
+import io.envclone.cli.commands.CloneCommand;
 import io.envclone.cli.demo.DemoCommand;
+import io.envclone.cli.demo.GenerateDemoCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code envclone} command. */
 @Command(name = "envclone", mixinStandardHelpOptions = true, version = "envclone 0.1.0",
         description = "Safe, anonymized copies of production PostgreSQL for test, training, development and staging.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, CloneCommand.class, GenerateDemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed", "2:bad usage", "3:refused by a safety check", "4:validation failed"})
 public final class EnvcloneCli implements Runnable {

@@ -6,10 +6,17 @@ import java.util.Set;
 /**
  * What the safety guard knows beyond the manifest: the registered production sources, servers
  * known to be production, whether the environment exists already, the columns discovery judged
- * sensitive ({@code schema.table.column}), and the anonymizer's transformer types.
+ * sensitive ({@code schema.table.column}), the anonymizer's transformer types, and whether a
+ * target may be another database on a source's server ({@code sameServerAllowed}: local mode on
+ * one machine, as the validator's {@code same-server-allowed}; never in a cluster).
  */
 public record SafetyFacts(List<RegisteredSource> sources, Set<String> productionHosts, boolean environmentExists,
-        Set<String> sensitiveColumns, Set<String> transformerTypes) {
+        Set<String> sensitiveColumns, Set<String> transformerTypes, boolean sameServerAllowed) {
+
+    public SafetyFacts(List<RegisteredSource> sources, Set<String> productionHosts, boolean environmentExists,
+            Set<String> sensitiveColumns, Set<String> transformerTypes) {
+        this(sources, productionHosts, environmentExists, sensitiveColumns, transformerTypes, false);
+    }
 
     /** The anonymizer's transformers ({@code anonymizer-service} {@code Transformers}). */
     public static final Set<String> TRANSFORMERS = Set.of("email", "template", "custom", "name", "first_name",

@@ -104,7 +104,7 @@ public final class SafetyGuard {
             return;
         }
         for (RegisteredSource production : facts.sources()) {
-            if (sameServer(host, target.portOrDefault(), production)) {
+            if (sameServer(host, target.portOrDefault(), production) && !facts.sameServerAllowed()) {
                 denials.add(new Denial("spec.target.host", target.host() + ":" + target.portOrDefault()
                         + " is the server of production source " + production.name() + ": point target.host at a"
                         + " test server"));

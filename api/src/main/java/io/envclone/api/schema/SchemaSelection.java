@@ -40,6 +40,19 @@ public record SchemaSelection(List<String> include, List<String> exclude, List<S
         return new SchemaSelection(include, exclude, includeTables, excludeTables);
     }
 
+    /**
+     * A selection as a request or a manifest gives it: no include means every schema, no exclude
+     * (null) the Supabase-managed ones; tables likewise ({@code schema.table} globs), every table of
+     * the selected schemas by default.
+     */
+    public static SchemaSelection requested(List<String> include, List<String> exclude, List<String> includeTables,
+            List<String> excludeTables) {
+        return new SchemaSelection(include == null || include.isEmpty() ? List.of("*") : include,
+                exclude == null ? SUPABASE_MANAGED : exclude,
+                includeTables == null || includeTables.isEmpty() ? List.of("*") : includeTables,
+                excludeTables == null ? List.of() : excludeTables);
+    }
+
     /** Every schema but those Supabase manages. */
     public static SchemaSelection defaults() {
         return new SchemaSelection(List.of("*"), SUPABASE_MANAGED);
@@ -84,6 +97,10 @@ public record SchemaSelection(List<String> include, List<String> exclude, List<S
     private boolean keeps(SchemaObject object) {
         ObjectKind kind = object.id().kind();
         if (kind == ObjectKind.SCHEMA || kind == ObjectKind.EXTENSION || kind == ObjectKind.ROLE) {
+            return true;
+        }
+        // what is in no schema (a comment on a schema or an extension) goes with the schemas, which always stay
+        if (object.id().schema() == null || object.id().schema().isEmpty()) {
             return true;
         }
         if (kind == ObjectKind.TABLE) {

@@ -94,6 +94,17 @@ class SafetyGuardTest {
     }
 
     @Test
+    void localModeAllowsAnotherDatabaseOnTheSourceServerButNeverTheSourceItself() {
+        SafetyFacts local = new SafetyFacts(FACTS.sources(), FACTS.productionHosts(), false, FACTS.sensitiveColumns(),
+                null, true);
+        TestEnvironmentSpec besideTheSource = with(demo, new TargetSpec("lofts-test", "prod-db.envclone.svc", 5432));
+        TestEnvironmentSpec theSource = with(with(demo, NO_REFRESH), new TargetSpec("lofts", "prod-db.envclone.svc", 5432));
+
+        assertThat(SafetyGuard.check(besideTheSource, local)).isEmpty();
+        assertThat(SafetyGuard.check(theSource, local)).extracting(Denial::field).containsExactly("spec.target.environment");
+    }
+
+    @Test
     void aTargetNeedsAUsableNameAndAHost() {
         assertThat(SafetyGuard.check(with(with(demo, NO_REFRESH), new TargetSpec("Lofts Test", "test-db", null)), FACTS))
                 .extracting(Denial::field).containsExactly("spec.target.environment");

@@ -1,41 +1,55 @@
 package io.envclone.cli.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.envclone.api.secret.Secret;
+import io.envclone.api.crd.CloneRequestSpec;
+import io.envclone.api.crd.Manifests;
+import io.envclone.api.crd.TestEnvironmentSpec;
 import io.envclone.cli.ExitCode;
-import io.envclone.cli.OutputFormat;
+import io.envclone.cli.clone.CloneRun;
+import io.envclone.cli.clone.EnvironmentPlan;
+import io.envclone.cli.commands.OutputOptions;
+import io.envclone.cli.local.DatabaseUrl;
+import io.envclone.cli.local.LocalRuntime;
+import io.envclone.cli.local.LocalServices;
+import io.envclone.cli.local.StateDirectory;
 import io.envclone.testing.demo.DemoDatabaseGenerator;
 import io.envclone.testing.demo.DemoOptions;
-import io.envclone.testing.demo.DemoSummary;
+import io.envclone.testing.postgres.EmbeddedPostgresServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code envclone demo}: the first thing a newcomer runs. Starts a real PostgreSQL on this
- * machine and fills it with the demo production database (a loft-rental company, with
- * personal data everywhere), then says how to look at it.
+ * {@code envclone demo}: the whole product on one machine, the first thing a newcomer runs. A real
+ * PostgreSQL started here holds the demo production database (a loft-rental company, personal
+ * data everywhere); the three services start in their own processes on a Kafka in this one, as in
+ * the cluster; the sample TestEnvironment and CloneRequest from {@code deploy/samples/} go through
+ * the same safety guard and orchestration as the operator's; the copy lands anonymized and
+ * validated beside the source, and its report is printed and written.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start an embedded PostgreSQL and generate the demo production database into it",
-            "(or into --database-url), print its summary and how to connect."})
+        description = {"Run the whole pipeline locally: embedded PostgreSQL with the demo production database,",
+            "Kafka and the three services, the sample manifests of deploy/samples/, progress, the report."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:failed", "2:bad usage", "3:refused by a safety check", "4:validation failed"})
 public final class DemoCommand implements Callable<Integer> {
 
-    static final String DEFAULT_DATABASE = "lofts_production";
+    static final String SOURCE = "lofts";
 
     @Spec
     CommandSpec spec;
@@ -46,20 +60,23 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Same seed, same data (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--database-url", paramLabel = "JDBC_URL",
-            description = "Fill this empty database instead of starting one: jdbc:postgresql://host:port/database."
-                    + " Password from the PGPASSWORD environment variable.")
-    String databaseUrl;
+    @Option(names = {"-f", "--file"}, paramLabel = "environment.yaml",
+            description = "The TestEnvironment to run (default deploy/samples/test-environment.yaml).")
+    Path environmentFile;
 
-    @Option(names = "--user", description = "User name for --database-url.")
-    String user;
+    @Option(names = "--clone-request", paramLabel = "clone-request.yaml",
+            description = "The CloneRequest whose parallelism, batch size and confirm apply (default deploy/samples/clone-request.yaml).")
+    Path cloneRequestFile;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Where to write the report (default envclone-report-<environment>.md).")
+    Path report;
 
     @Option(names = "--keep-running", negatable = true,
-            description = "Keep the embedded server up until Enter is pressed (default: when run from a terminal).")
+            description = "Keep PostgreSQL up until Enter is pressed, to look at the copy (default: when run from a terminal).")
     Boolean keepRunning;
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOptions output;
 
     private final Map<String, String> environment;
 
@@ -68,86 +85,82 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        DemoOptions options = options();
-        PrintWriter out = spec.commandLine().getOut();
-        // With --output json, stdout carries only the JSON document: progress goes to stderr.
-        PrintWriter progress = output == OutputFormat.JSON ? spec.commandLine().getErr() : out;
-        Steps steps = new Steps(progress);
-        try (DemoTarget target = steps.run("Starting PostgreSQL", this::openTarget)) {
-            DemoSummary summary = steps.run("Generating the demo production database (scale " + scale + ", seed " + seed + ")",
-                    () -> generate(target, options, progress));
-            DemoReport report = DemoReport.of(summary, target);
-            print(report, summary, out);
-            if (target.ephemeral() && shouldKeepRunning()) {
-                waitForEnter(out);
-            }
-            return ExitCode.DONE;
-        } catch (StepFailure failure) {
-            spec.commandLine().getErr().println("envclone demo: " + failure.getMessage());
-            return ExitCode.FAILED;
-        }
-    }
-
-    private DemoOptions options() {
+    public Integer call() throws Exception {
+        DemoOptions options;
         try {
-            return new DemoOptions(scale, seed);
+            options = new DemoOptions(scale, seed);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
-    }
-
-    private DemoTarget openTarget() {
-        if (databaseUrl == null) {
-            return EmbeddedDemoTarget.start(DEFAULT_DATABASE);
-        }
+        Path root = LocalServices.root();
+        TestEnvironmentSpec manifest;
+        CloneRequestSpec request;
         try {
-            return new ExternalDemoTarget(databaseUrl, Optional.ofNullable(user),
-                    Optional.ofNullable(environment.get("PGPASSWORD")).map(Secret::of));
+            manifest = Manifests.testEnvironment(or(environmentFile, root.resolve("deploy/samples/test-environment.yaml")))
+                    .getSpec();
+            request = Manifests.cloneRequest(or(cloneRequestFile, root.resolve("deploy/samples/clone-request.yaml")))
+                    .getSpec();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    private static DemoSummary generate(DemoTarget target, DemoOptions options, PrintWriter progress) throws SQLException {
-        try (Connection connection = target.connect()) {
-            return new DemoDatabaseGenerator().generate(connection, options, (table, rows) ->
-                    progress.printf(Locale.ROOT, "    %-36s %,10d rows%n", table, rows));
-        }
-    }
-
-    private void print(DemoReport report, DemoSummary summary, PrintWriter out) {
-        if (output == OutputFormat.JSON) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot write the report as JSON", e);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter progress = output.json() ? spec.commandLine().getErr() : out;
+        Steps steps = new Steps(progress);
+        Path state = Files.createTempDirectory("envclone-demo-");
+        try (EmbeddedPostgresServer server = steps.run("Starting PostgreSQL", EmbeddedPostgresServer::start)) {
+            server.createDatabase(SOURCE);
+            steps.run("Generating the demo production database " + SOURCE + " (scale " + scale + ", seed " + seed + ")",
+                    () -> {
+                        try (Connection connection = server.connect(SOURCE)) {
+                            return new DemoDatabaseGenerator().generate(connection, options, (table, rows) ->
+                                    progress.printf(Locale.ROOT, "    %-36s %,10d rows%n", table, rows));
+                        }
+                    });
+            DatabaseUrl source = new DatabaseUrl(EmbeddedPostgresServer.SUPERUSER, server.host(), server.port(), SOURCE, "");
+            String name = manifest.target() == null ? "lofts-test" : manifest.target().environment();
+            // the manifest's target server is the cluster's; here it is the embedded one, beside the source
+            EnvironmentPlan plan = new EnvironmentPlan(source, source.withDatabase(name), manifest.type(),
+                    manifest.source() == null ? null : manifest.source().schemas(),
+                    manifest.source() == null ? null : manifest.source().tables(), Map.of(),
+                    manifest.anonymization() == null ? null : manifest.anonymization().ruleSet(), null,
+                    manifest.validation(), manifest.retention(), request.parallelism(), request.batchSize(),
+                    name.equals(request.confirm()));
+            CloneRun.Settings settings = new CloneRun.Settings(new StateDirectory(state), LocalRuntime.External.NONE, root,
+                    report, output.json(), System.console() != null, true, "envclone-demo", environment, () -> false);
+            int status = new CloneRun(settings, out, spec.commandLine().getErr()).run(plan);
+            if (status == ExitCode.DONE && shouldKeepRunning()) {
+                waitForEnter(out);
             }
-            return;
+            return status;
+        } finally {
+            deleteQuietly(state);
         }
-        out.println();
-        out.print(summary.render());
-        out.println();
-        out.println("Connect to it:");
-        if (!report.psql().isEmpty()) {
-            out.println("  " + report.psql());
-        }
-        out.println("  JDBC: " + report.jdbcUrl());
-        out.println("Try: select full_name, email, phone, iban from users limit 5;");
+    }
+
+    private static Path or(Path given, Path fallback) {
+        return given != null ? given : fallback;
     }
 
     private boolean shouldKeepRunning() {
-        return keepRunning != null ? keepRunning : output == OutputFormat.TEXT && System.console() != null;
+        return keepRunning != null ? keepRunning : !output.json() && System.console() != null;
     }
 
     private static void waitForEnter(PrintWriter out) {
         out.println();
-        out.println("The server runs until you press Enter (its data is deleted then).");
+        out.println("PostgreSQL runs until you press Enter (the source and the copy are deleted then).");
         out.flush();
         try {
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         } catch (IOException e) {
             // no input to wait on: stop now
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
         }
     }
 }

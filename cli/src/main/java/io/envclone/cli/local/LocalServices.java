@@ -37,8 +37,8 @@ public final class LocalServices implements AutoCloseable {
      * holds each service once built), their logs in {@code logs}; the control databases
      * {@code envclone_cloner} and {@code envclone_validator} must exist, owned by the control role.
      */
-    public static LocalServices start(Path root, String kafkaBootstrap, ControlDatabase control, Path logs)
-            throws IOException, InterruptedException {
+    public static LocalServices start(Path root, String kafkaBootstrap, ControlDatabase control, Path logs,
+            boolean sameServerAllowed) throws IOException, InterruptedException {
         ServiceProcess cloner = null;
         ServiceProcess anonymizer = null;
         ServiceProcess validator = null;
@@ -50,7 +50,7 @@ public final class LocalServices implements AutoCloseable {
                             "ENVCLONE_ANONYMIZER_INSTANCE_ID", "local-anonymizer-" + ProcessHandle.current().pid()), logs);
             Map<String, String> validatorEnvironment = new java.util.HashMap<>(
                     withControl(kafkaBootstrap, control, "envclone_validator"));
-            validatorEnvironment.put("ENVCLONE_VALIDATOR_SAME_SERVER_ALLOWED", "true");
+            validatorEnvironment.put("ENVCLONE_VALIDATOR_SAME_SERVER_ALLOWED", String.valueOf(sameServerAllowed));
             validator = ServiceProcess.start("validator-service", jar(root, "validator-service"), freePort(),
                     validatorEnvironment, logs);
             for (ServiceProcess service : new ServiceProcess[] {cloner, anonymizer, validator}) {

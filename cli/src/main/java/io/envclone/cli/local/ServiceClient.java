@@ -29,13 +29,26 @@ public final class ServiceClient {
 
     /** A refusal or failure the service answered, with its problem's status, field and detail. */
     public static final class ServiceException extends RuntimeException {
+        private final String service;
         private final int status;
         private final String field;
+        private final String detail;
 
         ServiceException(String service, int status, String field, String detail) {
             super(service + " answered " + status + (field == null ? "" : " on " + field) + ": " + detail);
+            this.service = service;
             this.status = status;
             this.field = field;
+            this.detail = detail;
+        }
+
+        public String service() {
+            return service;
+        }
+
+        /** What the service said, without who and how. */
+        public String detail() {
+            return detail;
         }
 
         public int status() {
@@ -44,6 +57,47 @@ public final class ServiceClient {
 
         public String field() {
             return field;
+        }
+    }
+
+    /** The service could not be reached at all: a retry may succeed. */
+    public static final class UnreachableException extends IllegalStateException {
+        private final String service;
+
+        UnreachableException(String service, String message, Throwable cause) {
+            super(message, cause);
+            this.service = service;
+        }
+
+        public String service() {
+            return service;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A resource that may not exist: empty on 404. */
+    public java.util.Optional<JsonNode> find(String path) {
+        try {
+            return java.util.Optional.of(get(path));
+        } catch (ServiceException e) {
+            if (e.status() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** A POST to something that may be gone already (a cancel, an abandon): a 404 is no error. */
+    public void postIfKnown(String path, Object body) {
+        try {
+            post(path, body);
+        } catch (ServiceException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
         }
     }
 
@@ -70,7 +124,7 @@ public final class ServiceClient {
             }
             return response.body();
         } catch (IOException e) {
-            throw new IllegalStateException("the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
+            throw new UnreachableException(name, "the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling the " + name, e);
@@ -95,7 +149,7 @@ public final class ServiceClient {
             }
             return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
+            throw new UnreachableException(name, "the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling the " + name, e);

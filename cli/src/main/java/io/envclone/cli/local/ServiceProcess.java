@@ -49,6 +49,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // a service whose command is killed stops by itself (ParentProcessWatch) instead of running on as an orphan
+        builder.environment().put("ENVCLONE_EXIT_WITH_PARENT", String.valueOf(ProcessHandle.current().pid()));
         return new ServiceProcess(name, port, log, builder.start());
     }
 

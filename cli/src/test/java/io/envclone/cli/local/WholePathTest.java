@@ -13,6 +13,7 @@ import io.envclone.testing.fixtures.RequiresPagila;
 import io.envclone.testing.junit.RealInfrastructureExtension;
 import io.envclone.testing.postgres.EmbeddedPostgresServer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,7 +54,7 @@ class WholePathTest {
         }
         services = LocalServices.start(LocalServices.root(), infra.kafka().bootstrapServers(),
                 new LocalServices.ControlDatabase("localhost", server.port(), ROLE, PASSWORD),
-                Path.of("target", "whole-path-logs"));
+                Path.of("target", "whole-path-logs"), true);
     }
 
     @AfterAll
@@ -73,7 +74,7 @@ class WholePathTest {
         dropEnvironment("wp-demo");
         RuleSet rules = RuleSetFiles.read(LocalServices.root().resolve("deploy/samples/demo-rules.yaml"));
 
-        ClonePipeline.Result result = run("wp-demo-1", "wp_demo_source", "wp-demo", "test", rules);
+        CloneDriver.Result result = run("wp_demo_source", "wp-demo", "test", rules);
 
         assertThat(result.reason()).as(result.report()).isEmpty();
         assertThat(result.ready()).isTrue();
@@ -97,9 +98,9 @@ class WholePathTest {
         Pagila.load(server, "wp_pagila_source");
         dropEnvironment("wp-pagila");
         RuleSet rules = discoveredRules("wp_pagila_source");
-        assertThat(ClonePipeline.fingerprintColumns(rules)).contains("public.customer.email", "public.address.phone");
+        assertThat(CloneDriver.fingerprintColumns(rules)).contains("public.customer.email", "public.address.phone");
 
-        ClonePipeline.Result result = run("wp-pagila-1", "wp_pagila_source", "wp-pagila", "test", rules);
+        CloneDriver.Result result = run("wp_pagila_source", "wp-pagila", "test", rules);
 
         assertThat(result.reason()).as(result.report()).isEmpty();
         assertThat(result.ready()).isTrue();
@@ -111,15 +112,21 @@ class WholePathTest {
         assertThat(leaks).as("source values found in the copy, by column").isEmpty();
     }
 
-    private ClonePipeline.Result run(String cloneId, String source, String environment, String type, RuleSet rules)
-            throws InterruptedException {
-        ClonePipeline pipeline = ClonePipeline.of(services, progress -> { });
-        return pipeline.run(new ClonePipeline.Request(cloneId, database(source), database(environment), type, rules,
-                ANONYMIZATION_KEY, 2, environment, "whole-path-test"));
+    private CloneDriver.Result run(String source, String environment, String type, RuleSet rules)
+            throws Exception {
+        CloneDriver driver = new CloneDriver(client("cloner", services.cloner()), client("anonymizer", services.anonymizer()),
+                client("validator", services.validator()), new StateDirectory(Files.createTempDirectory("wp-state-")),
+                progress -> { });
+        return driver.run(new CloneDriver.Request(database(source), database(environment), environment, type, rules,
+                ANONYMIZATION_KEY, null, null, Map.of(), 2, null, environment, null, null, "whole-path-test"));
     }
 
-    private static ClonePipeline.Database database(String name) {
-        return new ClonePipeline.Database(server.jdbcUrl(name), EmbeddedPostgresServer.SUPERUSER, "unused-by-trust");
+    private static ServiceClient client(String name, ServiceProcess service) {
+        return new ServiceClient(name, service.baseUrl());
+    }
+
+    private static ServiceDatabase database(String name) {
+        return new ServiceDatabase(server.jdbcUrl(name), EmbeddedPostgresServer.SUPERUSER, "unused-by-trust");
     }
 
     private static void dropEnvironment(String environment) {
@@ -130,38 +137,9 @@ class WholePathTest {
 
     /** The proposal of the anonymizer's discovery for the source's columns and 50 sample rows of each table. */
     private static RuleSet discoveredRules(String database) throws Exception {
-        List<Map<String, String>> columns = new ArrayList<>();
-        Map<String, List<Map<String, String>>> samples = new HashMap<>();
-        try (Connection source = server.connect(database); Statement sql = source.createStatement();
-                ResultSet column = sql.executeQuery("""
-                        select n.nspname || '.' || c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
-                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                        join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-                        where c.relkind in ('r', 'p') and not c.relispartition and n.nspname = 'public'
-                        order by 1, a.attnum""")) {
-            while (column.next()) {
-                columns.add(Map.of("table", column.getString(1), "column", column.getString(2), "type", column.getString(3)));
-            }
-        }
-        try (Connection source = server.connect(database)) {
-            for (String table : columns.stream().map(column -> column.get("table")).distinct().toList()) {
-                List<Map<String, String>> rows = new ArrayList<>();
-                try (Statement sql = source.createStatement(); ResultSet row = sql.executeQuery(
-                        "select * from " + table + " limit 50")) {
-                    while (row.next()) {
-                        Map<String, String> values = new HashMap<>();
-                        for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
-                            values.put(row.getMetaData().getColumnName(i), row.getString(i));
-                        }
-                        rows.add(values);
-                    }
-                }
-                samples.put(table, rows);
-            }
-        }
-        JsonNode discovered = new ServiceClient("anonymizer", services.anonymizer().baseUrl())
-                .post("/api/discover", Map.of("columns", columns, "samples", samples));
-        return RuleSetFiles.parse(discovered.get("ruleFile").asText(), "discovered rules");
+        DatabaseUrl source = new DatabaseUrl(EmbeddedPostgresServer.SUPERUSER, server.host(), server.port(), database, "");
+        return Discovery.of(client("anonymizer", services.anonymizer()),
+                SourceSample.read(source, io.envclone.api.schema.SchemaSelection.defaults())).rules();
     }
 
     private static Map<String, Long> counts(String database) throws SQLException {

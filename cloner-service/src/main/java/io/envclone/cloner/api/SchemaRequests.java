@@ -40,17 +40,10 @@ public final class SchemaRequests {
         }
     }
 
-    /**
-     * No include means every schema, no exclude the Supabase-managed ones; tables likewise
-     * ({@code schema.table} globs), every table of the selected schemas by default.
-     */
+    /** See {@link SchemaSelection#requested}: the cloner's API and the command read a selection alike. */
     static SchemaSelection selection(List<String> include, List<String> exclude, List<String> includeTables,
             List<String> excludeTables) {
-        SchemaSelection defaults = SchemaSelection.defaults();
-        return new SchemaSelection(include == null || include.isEmpty() ? defaults.include() : include,
-                exclude == null ? defaults.exclude() : exclude,
-                includeTables == null || includeTables.isEmpty() ? List.of("*") : includeTables,
-                excludeTables == null ? List.of() : excludeTables);
+        return SchemaSelection.requested(include, exclude, includeTables, excludeTables);
     }
 
     static SourceRequest required(SourceRequest source, String field) {

@@ -19,6 +19,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final String LISTENER = "EXTERNAL";
+    private static final String CLUSTER_ID = "ZW52Y2xvbmUtbG9jYWwtMQ";
 
     private final KafkaClusterTestKit cluster;
     private final TcpProxy proxy;
@@ -29,15 +30,46 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public static EmbeddedKafkaBroker start() {
-        int advertisedPort = freePort();
-        KafkaClusterTestKit cluster = null;
         try {
             // Our own folder, deleted by close(): the test kit's default one is deleted by a JVM exit
             // hook that races the broker's last checkpoint, and the broker then halts the JVM.
-            java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("envclone-kafka-");
+            return start(java.nio.file.Files.createTempDirectory("envclone-kafka-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A broker whose topics, offsets and committed groups live in {@code folder} and outlive this
+     * process when it ends without {@link #close()} (killed, interrupted): started again on the same
+     * folder, it has them all, as a cluster's broker would after a restart. {@link #close()} deletes
+     * the folder.
+     */
+    public static EmbeddedKafkaBroker startIn(java.nio.file.Path folder) {
+        try {
+            boolean fresh = !java.nio.file.Files.isDirectory(folder) || isEmpty(folder);
+            java.nio.file.Files.createDirectories(folder);
+            return start(folder, fresh);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isEmpty(java.nio.file.Path folder) throws IOException {
+        try (var entries = java.nio.file.Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static EmbeddedKafkaBroker start(java.nio.file.Path folder, boolean format) {
+        int advertisedPort = freePort();
+        KafkaClusterTestKit cluster = null;
+        try {
             // An in-process broker must never end the test JVM: a disk error at shutdown is logged, not fatal.
             org.apache.kafka.common.utils.Exit.setHaltProcedure((status, message) -> { });
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    // one id for every start on this folder: a broker refuses logs formatted for another cluster
+                    .setClusterId(CLUSTER_ID)
                     .setBaseDirectory(folder)
                     .setCombined(true)
                     .setNumBrokerNodes(1)
@@ -57,7 +89,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setConfigProp("auto.create.topics.enable", "true")
                     .setConfigProp("num.partitions", "3")
                     .build();
-            cluster.format();
+            if (format) {
+                cluster.format();
+            }
             cluster.startup();
             int brokerPort = cluster.brokers().values().iterator().next()
                     .boundPort(ListenerName.normalised(LISTENER));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RealInfrastructureExtension.class)
-class DemoCommandTest {
+class GenerateDemoCommandTest {
 
     private static final String PASSWORD = "demo-Owner-s3cret";
 
@@ -36,7 +36,7 @@ class DemoCommandTest {
 
     @Test
     void demoStartsItsOwnPostgresAndReportsTheDatabaseAsJson() throws Exception {
-        Run run = envclone(Map.of(), "demo", "--scale", "0.01", "--no-keep-running", "--output", "json");
+        Run run = envclone(Map.of(), "generate-demo", "--scale", "0.01", "--no-keep-running", "--output", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.DONE);
         JsonNode report = new ObjectMapper().readTree(run.out());
@@ -62,7 +62,7 @@ class DemoCommandTest {
         }
 
         Run run = envclone(Map.of("PGPASSWORD", PASSWORD),
-                "demo", "--database-url", url, "--user", "demo_cli_owner", "--scale", "0.01");
+                "generate-demo", "--database-url", url, "--user", "demo_cli_owner", "--scale", "0.01");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.DONE);
         assertThat(run.out()).contains("public.users", "total", "JDBC: " + url);
@@ -74,14 +74,14 @@ class DemoCommandTest {
         }
 
         Run again = envclone(Map.of("PGPASSWORD", PASSWORD),
-                "demo", "--database-url", url, "--user", "demo_cli_owner", "--scale", "0.01");
+                "generate-demo", "--database-url", url, "--user", "demo_cli_owner", "--scale", "0.01");
         assertThat(again.status()).isEqualTo(ExitCode.FAILED);
         assertThat(again.err()).contains("already holds a demo database");
     }
 
     @Test
     void aScaleOutOfRangeIsBadUsageNamingTheOption() {
-        Run run = envclone(Map.of(), "demo", "--scale", "0");
+        Run run = envclone(Map.of(), "generate-demo", "--scale", "0");
 
         assertThat(run.status()).isEqualTo(ExitCode.BAD_USAGE);
         assertThat(run.err()).contains("--scale must be > 0");
@@ -89,7 +89,7 @@ class DemoCommandTest {
 
     @Test
     void aDatabaseUrlThatIsNotJdbcPostgresIsBadUsageAndIsNotEchoedWithItsPassword() {
-        Run run = envclone(Map.of(), "demo", "--database-url", "postgresql://app:hunter2@db:5432/lofts");
+        Run run = envclone(Map.of(), "generate-demo", "--database-url", "postgresql://app:hunter2@db:5432/lofts");
 
         assertThat(run.status()).isEqualTo(ExitCode.BAD_USAGE);
         assertThat(run.err()).contains("--database-url must look like jdbc:postgresql://host:port/database")

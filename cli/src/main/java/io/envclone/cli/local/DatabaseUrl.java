@@ -1,0 +1,86 @@
+package io.envclone.cli.local;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+
+/**
+ * A database as the command is given it: {@code postgresql://user@host:port/database}, the
+ * password from an environment variable and never from the command line. Printed, it never
+ * shows the password.
+ */
+public record DatabaseUrl(String user, String host, int port, String database, String password) {
+
+    /**
+     * Parses {@code url} ({@code --source}, {@code --target}: the option named in errors) and takes
+     * the password from {@code passwordVariable} in {@code environment} ({@code PGPASSWORD} when null).
+     */
+    public static DatabaseUrl parse(String option, String url, String passwordVariable, Map<String, String> environment) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException(option + " is missing: give postgresql://user@host:port/database");
+        }
+        String text = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(option + " is not a URL: give postgresql://user@host:port/database");
+        }
+        if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+            throw new IllegalArgumentException(option + " must start with postgresql://, e.g. postgresql://app@db:5432/app");
+        }
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null && userInfo.contains(":")) {
+            throw new IllegalArgumentException(option + " holds a password: command lines are seen by every process"
+                    + " on the machine; put it in PGPASSWORD or name a variable with " + option + "-password-env");
+        }
+        if (uri.getQuery() != null && uri.getQuery().contains("password")) {
+            throw new IllegalArgumentException(option + " holds a password parameter: put it in PGPASSWORD or name a"
+                    + " variable with " + option + "-password-env");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException(option + " names no host: give postgresql://user@host:port/database");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        if (path.isEmpty() || path.contains("/")) {
+            throw new IllegalArgumentException(option + " names no database: give postgresql://user@host:port/database");
+        }
+        String user = userInfo == null ? environment.getOrDefault("PGUSER", System.getProperty("user.name")) : userInfo;
+        String variable = passwordVariable == null ? "PGPASSWORD" : passwordVariable;
+        if (passwordVariable != null && !environment.containsKey(passwordVariable)) {
+            throw new IllegalArgumentException(option + "-password-env names " + passwordVariable
+                    + ", which is not set: export it (from your secret store) before running envclone");
+        }
+        String password = environment.getOrDefault(variable, "");
+        return new DatabaseUrl(user, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), path, password);
+    }
+
+    /** The same server, another database on it. */
+    public DatabaseUrl withDatabase(String other) {
+        return new DatabaseUrl(user, host, port, other, password);
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** As the services are given it. */
+    public ServiceDatabase service() {
+        return new ServiceDatabase(jdbcUrl(), user, password);
+    }
+
+    public boolean sameServer(DatabaseUrl other) {
+        return port == other.port && normalHost(host).equals(normalHost(other.host));
+    }
+
+    private static String normalHost(String host) {
+        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("127.0.0.1") || lower.equals("::1") || lower.equals("[::1]") ? "localhost" : lower;
+    }
+
+    /** Safe to print: no password. */
+    @Override
+    public String toString() {
+        return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
+    }
+}
