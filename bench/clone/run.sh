@@ -3,7 +3,8 @@
 # PostgreSQL 17), the demo database "lofts" at the given scale: a plain copy, pg_dump lofts | psql into a database
 # it creates (the baseline), against the whole `./envclone clone` of lofts into lofts-bench with the demo rules
 # (the CLI JVM with Kafka in it, the cloner, anonymizer and validator services as child JVMs, discovery off since
-# the rules are given, schema, stream, anonymize, land, validate), taking turns ROUNDS times.
+# the rules are given, schema, stream, anonymize, land, validate), taking turns ROUNDS times. Both are on the one
+# server, hence --allow-same-server; trust authentication, PGPASSWORD empty.
 #
 # Each envclone round is a first clone: before it, lofts-bench, its lofts-bench__* databases and the control
 # databases envclone_cloner and envclone_validator are dropped and the state directory (Kafka's log, the local
@@ -19,10 +20,10 @@
 # Usage: bench/clone/run.sh [scale (default 1)]
 #   ROUNDS=n        rounds of each (default 3)
 #   REFRESH=1       also time one replacing clone (the target exists) after the rounds
-#   PROFILE=1|dir   records every JVM of the clone rounds with JFR (settings=profile) through JAVA_TOOL_OPTIONS,
-#                   which the services inherit (ServiceProcess passes no JVM options of its own); the recordings
-#                   are kept in dir (PROFILE=1: a new /tmp/envclone-clone-jfr.*) and the last round's top frames
-#                   are printed per process
+#   PROFILE=1|dir   records every JVM of the last envclone round with JFR (settings=profile) through
+#                   JAVA_TOOL_OPTIONS, which the services inherit (ServiceProcess passes no JVM options of its own);
+#                   the recordings are kept in dir (PROFILE=1: a new /tmp/envclone-clone-jfr.*), the top frames are
+#                   printed per process; the other rounds run without it
 #   MVN_OFFLINE=-o  builds offline
 #   KEEP=1          keeps the work directory (the PostgreSQL log, the services' logs, the outputs)
 set -euo pipefail
@@ -44,6 +45,11 @@ trap cleanup EXIT
 unset PGPASSWORD
 psql() { "$pgbin/psql" -q -X -v ON_ERROR_STOP=1 -h localhost -p "$port" -U postgres "$@"; }
 now() { date +%s.%N; }
+# Each line read, after the seconds since $1.
+stamp() {
+  local line
+  while IFS= read -r line; do printf '%7.1f  %s\n' "$(awk -v a="$1" -v b="$(now)" 'BEGIN {print b - a}')" "$line"; done
+}
 
 profile_dir=""
 if [[ -n "${PROFILE:-}" ]]; then
@@ -106,6 +112,14 @@ sample_services() {
   done
 }
 
+# A field of the JSON document envclone printed (from its first line opening a "{", should a JVM log before it).
+outcome() {
+  python3 -c 'import json, sys
+text = open(sys.argv[1]).read()
+start = text.find("\n{") + 1 if not text.startswith("{") else 0
+print(json.loads(text[start:]).get(sys.argv[2]))' "$1" "$2" 2>/dev/null || true
+}
+
 drop_environment() {
   local db
   for db in $(psql -d postgres -At -c "select datname from pg_database where datname = 'lofts-bench'
@@ -122,24 +136,24 @@ clone_round() {
   sample_services "$run/services.rss" &
   sampler=$!
   local -a tool_options=()
-  if [[ -n "$profile_dir" ]]; then
+  if [[ -n "$profile_dir" && "$label" == "envclone-$rounds" ]]; then
     mkdir -p "$profile_dir/$label"
-    tool_options=(env "JAVA_TOOL_OPTIONS=-XX:StartFlightRecording=filename=$profile_dir/$label,settings=profile,dumponexit=true -XX:FlightRecorderOptions:stackdepth=128")
+    tool_options=(env "JAVA_TOOL_OPTIONS=-XX:StartFlightRecording=filename=$profile_dir/$label,settings=profile,dumponexit=true -XX:FlightRecorderOptions:stackdepth=128 -Xlog:jfr+startup=off")
   fi
   t0="$(now)"
-  # in $run: the report file lands in the working directory
+  # in $run: the report file lands in the working directory; stderr (the progress) with the seconds since t0
   (cd "$run" && ENVCLONE_STATE_DIR="$state" PGPASSWORD= ${tool_options[@]+"${tool_options[@]}"} \
     /usr/bin/time -o "$run/cli.rss" -f %M "$root/envclone" clone \
       --source "postgresql://postgres@localhost:$port/lofts" \
       --target "postgresql://postgres@localhost:$port/lofts-bench" \
-      --rules "$root/deploy/samples/demo-rules.yaml" --yes --output json > "$run/outcome.json" 2> "$run/stderr") || rc=$?
+      --rules "$root/deploy/samples/demo-rules.yaml" --allow-same-server --yes --output json \
+      2>&1 > "$run/outcome.json") | stamp "$t0" > "$run/stderr" || rc=$?
   t1="$(now)"
   sleep 0.6   # one more sample
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   sampler=""
-  if (( rc != 0 )) || ! python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["phase"] != "Ready")' \
-      "$run/outcome.json" 2>/dev/null; then
+  if (( rc != 0 )) || [[ "$(outcome "$run/outcome.json" phase)" != Ready ]]; then
     echo "envclone clone failed in $label (exit $rc):" >&2
     tail -30 "$run/stderr" >&2
     cat "$run/outcome.json" >&2 || true
@@ -151,7 +165,6 @@ clone_round() {
   services="$(awk '{printf "%s%s=%s", (NR > 1 ? " " : ""), $1, $3}' "$run/services.rss")"
   printf '%s\t%s\t%s\tcli=%s %s\n' "${label%%-*}" "${label#*-}" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}')" "$(cat "$run/cli.rss")" \
     "$services" >> "$work/results.tsv"
-  cp "$run/services.rss" "$work/last-services.rss"
 }
 
 echo "== taking turns, $rounds rounds: pg_dump | psql into a new database, then ./envclone clone (a first clone)"
@@ -207,7 +220,8 @@ if "envclone" in median:
     rows = set()
     for d in sorted(os.listdir(work)):
         if d.startswith("envclone-"):
-            outcome = json.load(open(os.path.join(work, d, "outcome.json")))
+            text = open(os.path.join(work, d, "outcome.json")).read()
+            outcome = json.loads(text[0 if text.startswith("{") else text.find("\n{") + 1:])
             rows.add(outcome.get("rows"))
             for stage, s in (outcome.get("seconds") or {}).items():
                 stages.setdefault(stage, []).append(s)
@@ -217,13 +231,21 @@ if "envclone" in median:
               + ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in stages.items()))
 PY
 
+if (( has_clone )); then
+  echo
+  echo "== where the last first clone's time went (seconds since the command started, first line of each step)"
+  awk '{ key = $2 " " $3 " " $4; if ($2 ~ /^\[/) key = $2 " " $3; if (!(key in seen)) { seen[key] = 1; print "   " $0 } }' \
+    "$work/envclone-$rounds/stderr" | grep -E '==>|\[' | cut -c1-150 || true
+  awk -F'\t' '$1 == "envclone" && $2 == r {printf "   %7.1f  the command exited\n", $3}' r="$rounds" "$work/results.tsv"
+fi
+
 # --- the profile ------------------------------------------------------------------------------------------------
 if [[ -n "$profile_dir" && -d "$profile_dir/envclone-$rounds" ]]; then
   echo
   echo "== JFR, round $rounds (recordings kept in $profile_dir): top leaf frames and packages per process"
   for f in "$profile_dir/envclone-$rounds"/*.jfr; do
     pid="$(basename "$f" | sed -E 's/^hotspot-pid-([0-9]+)-.*/\1/')"
-    who="$(awk -v p="$pid" '$2 == p {print $1}' "$work/last-services.rss")"
+    who="$(awk -v p="$pid" '$2 == p {print $1}' "$work/envclone-$rounds/services.rss")"
     [[ -n "$who" ]] || who="cli (with Kafka)"
     echo "-- $who (pid $pid)"
     jfr print --stack-depth 64 --events jdk.ExecutionSample "$f" | python3 -c '
