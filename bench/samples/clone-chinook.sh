@@ -39,7 +39,10 @@ t0="$(date +%s.%N)"
   --allow-same-server --yes --output json > "$work/outcome.json" 2> "$work/stderr")
 rc=$?
 t1="$(date +%s.%N)"
-phase="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("phase"))' "$work/outcome.json" 2>/dev/null)"
+# the JSON document from its first line opening a "{" (the in-process Kafka may print a line before it)
+json_of() { python3 -c 'import sys; t = open(sys.argv[1]).read(); print(t[0 if t.startswith("{") else t.find("\n{") + 1:])' "$1"; }
+json_of "$work/outcome.json" > "$work/outcome.only.json" 2>/dev/null
+phase="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("phase"))' "$work/outcome.only.json" 2>/dev/null)"
 echo "   exit $rc, phase ${phase:-none}, $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}') s"
 echo "-- its progress (stderr):"
 sed 's/^/   /' "$work/stderr" | cut -c1-220 | tail -40
@@ -47,14 +50,14 @@ echo "-- its outcome (--output json):"
 python3 -c 'import json, sys
 o = json.load(open(sys.argv[1]))
 for k in ("phase", "reason", "reportId", "reportPassed", "rows", "seconds", "refusals"):
-    print(f"   {k}: {o.get(k)}")' "$work/outcome.json" 2>/dev/null || sed 's/^/   /' "$work/outcome.json"
+    print(f"   {k}: {o.get(k)}")' "$work/outcome.only.json" 2>/dev/null || sed 's/^/   /' "$work/outcome.json"
 for report in "$work"/envclone-report-*.md; do
   [[ -f "$report" ]] && { echo "-- its report ($(basename "$report")), first 60 lines:"; head -60 "$report" | sed 's/^/   /'; }
 done
 if [[ "$phase" != Ready ]]; then
   echo "-- errors in the services' logs:"
   grep -hE 'ERROR|Exception|FATAL' "$work"/state/logs/*.log 2>/dev/null | cut -c1-400 | head -30 | sed 's/^/   /'
-  grep -E 'ERROR' "$work/pg.log" | head -10 | sed 's/^/   pg: /'
+  grep -A3 -E 'ERROR' "$work/pg.log" | head -12 | cut -c1-600 | sed 's/^/   pg: /'
 fi
 if [[ -z "$(psql -d postgres -At -c "select 1 from pg_database where datname = 'chinook-test'")" ]]; then
   echo "== no chinook-test database: nothing to compare"
