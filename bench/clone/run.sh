@@ -25,6 +25,7 @@
 #                   the recordings are kept in dir (PROFILE=1: a new /tmp/envclone-clone-jfr.*), the top frames are
 #                   printed per process; the other rounds run without it
 #   MVN_OFFLINE=-o  builds offline
+#   CLONE_TIMEOUT=s ends a clone that has not finished after s seconds (default 1200): a stuck one fails the run
 #   KEEP=1          keeps the work directory (the PostgreSQL log, the services' logs, the outputs)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -143,7 +144,7 @@ clone_round() {
   t0="$(now)"
   # in $run: the report file lands in the working directory; stderr (the progress) with the seconds since t0
   (cd "$run" && ENVCLONE_STATE_DIR="$state" PGPASSWORD= ${tool_options[@]+"${tool_options[@]}"} \
-    /usr/bin/time -o "$run/cli.rss" -f %M "$root/envclone" clone \
+    /usr/bin/time -o "$run/cli.rss" -f %M timeout "${CLONE_TIMEOUT:-1200}" "$root/envclone" clone \
       --source "postgresql://postgres@localhost:$port/lofts" \
       --target "postgresql://postgres@localhost:$port/lofts-bench" \
       --rules "$root/deploy/samples/demo-rules.yaml" --allow-same-server --yes --output json \
