@@ -15,7 +15,9 @@ final class NameTransformer implements Transformer {
 
     private final Kind kind;
     private final KeyedHash hash;
-    private static final int MAX_DRAWS = 10;
+    // the source may hold many names of the pools (foreign guests): a fake equal to a real one is refused by the
+    // validator's gate, so draw until it is not, a few dozen times at most
+    private static final int MAX_DRAWS = 64;
 
     private final FakePools pools;
     private final RealValues real;
