@@ -102,7 +102,8 @@ public final class RuleValidator {
             errors.add(new RuleError(rule.column(), "table " + rule.tableName() + " is not in the schema"));
             return;
         }
-        String type = table.get(rule.columnName());
+        String declared = table.get(rule.columnName());
+        String type = declared == null ? null : WireText.withoutModifier(declared);
         if (type == null) {
             errors.add(new RuleError(rule.column(), "column " + rule.columnName() + " is not in " + rule.tableName()
                     + ": its columns are " + new java.util.TreeSet<>(table.keySet())));

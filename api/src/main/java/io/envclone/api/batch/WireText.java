@@ -24,6 +24,7 @@ public final class WireText {
     /** Character types (enums and text domains arrive as them): their binary form is their UTF-8 text. */
     private static final Set<String> TEXT = Set.of("text", "character varying", "character", "citext", "name", "enum",
             "\"char\"", "bpchar", "varchar");
+    private static final java.util.regex.Pattern MODIFIER = java.util.regex.Pattern.compile("\\(\\d+(,\\s*\\d+)?\\)");
     private static final LocalDate EPOCH = LocalDate.of(2000, 1, 1);
     private static final LocalDateTime EPOCH_TIME = EPOCH.atStartOfDay();
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
@@ -35,11 +36,17 @@ public final class WireText {
 
     /** Whether {@code wireType} is a character type (not json: text, but not free text a name rule fits). */
     public static boolean isText(String wireType) {
-        return TEXT.contains(wireType);
+        return TEXT.contains(withoutModifier(wireType));
     }
 
     /** Whether values of {@code wireType} can be decoded and encoded here. */
-    public static boolean supports(String wireType) {
+    /** A column's declared type may carry its modifier (character varying(20), numeric(10,2)): its values do not. */
+    public static String withoutModifier(String type) {
+        return MODIFIER.matcher(type).replaceAll("");
+    }
+
+    public static boolean supports(String type) {
+        String wireType = withoutModifier(type);
         return TEXT.contains(wireType) || switch (wireType) {
             case "json" -> true;
             case "jsonb", "smallint", "integer", "bigint", "numeric", "date", "timestamp without time zone",

@@ -29,9 +29,14 @@ public record SourceSample(List<Map<String, String>> columns, Map<String, List<M
             List<Map<String, String>> columns = new ArrayList<>();
             Map<String, Long> tables = new LinkedHashMap<>();
             try (Statement sql = connection.createStatement(); ResultSet column = sql.executeQuery("""
-                    select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), c.reltuples::bigint
+                    select n.nspname, c.relname, a.attname,
+                      -- a domain's values travel as its base type's
+                      case when t.typtype = 'd' then format_type(t.typbasetype, t.typtypmod)
+                           else format_type(a.atttypid, a.atttypmod) end,
+                      c.reltuples::bigint
                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
                     join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+                    join pg_type t on t.oid = a.atttypid
                     where c.relkind in ('r', 'p') and not c.relispartition
                       and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
                       and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
