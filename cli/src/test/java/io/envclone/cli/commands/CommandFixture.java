@@ -36,8 +36,9 @@ final class CommandFixture {
     /** In PGPASSWORD for every run: no output and no file may ever show it. */
     static final String PASSWORD = "never-Printed-s3cret";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROLE = "envclone_ops";
-    private static final String ROLE_PASSWORD = "0ps-Contr0l-s3cret";
+    // the control databases are the superuser's, as `envclone clone` makes them on the same server (CloneCommandTest)
+    private static final String ROLE = EmbeddedPostgresServer.SUPERUSER;
+    private static final String ROLE_PASSWORD = "unused-by-trust";
     private static CommandFixture shared;
 
     final EmbeddedPostgresServer server;
@@ -65,7 +66,6 @@ final class CommandFixture {
             EmbeddedPostgresServer server = infra.postgres();
             for (String control : List.of("envclone_cloner", "envclone_validator")) {
                 server.createDatabase(control);
-                server.createLoginRole(ROLE, ROLE_PASSWORD, control);
             }
             server.dropDatabase(SOURCE);
             server.createDatabase(SOURCE);
