@@ -64,7 +64,7 @@ public final class CloneRun {
 
     public int run(EnvironmentPlan requested) throws Exception {
         EnvironmentPlan plan = requested;
-        boolean exists = Preflight.exists(plan.target(), plan.environment());
+        boolean exists = plan.target().databaseExists(plan.environment());
         if (exists && !plan.confirmed() && settings.interactiveConfirmation().getAsBoolean()) {
             plan = new EnvironmentPlan(plan.source(), plan.target(), plan.type(), plan.schemas(), plan.tables(),
                     plan.rowFilters(), plan.rules(), plan.policy(), plan.validation(), plan.retention(),

@@ -4,14 +4,7 @@ import io.envclone.api.safety.Denial;
 import io.envclone.api.safety.SafetyFacts;
 import io.envclone.api.safety.SafetyFacts.RegisteredSource;
 import io.envclone.api.safety.SafetyGuard;
-import io.envclone.cli.local.DatabaseUrl;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -30,19 +23,5 @@ public final class Preflight {
                 plan.source().host(), plan.source().port(), plan.source().database(), true)), Set.of(),
                 environmentExists, sensitiveColumns, null, sameServerAllowed);
         return SafetyGuard.check(plan.cloneRequestSpec(), plan.environmentSpec(), facts);
-    }
-
-    /** Whether {@code database} exists on the server of {@code server}: read from its {@code postgres} database. */
-    public static boolean exists(DatabaseUrl server, String database) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", server.user());
-        properties.setProperty("password", server.password());
-        try (Connection connection = DriverManager.getConnection(server.withDatabase("postgres").jdbcUrl(), properties);
-                PreparedStatement query = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            query.setString(1, database);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
-        }
     }
 }

@@ -55,6 +55,27 @@ public record DatabaseUrl(String user, String host, int port, String database, S
         return new DatabaseUrl(user, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), path, password);
     }
 
+    /** A session to this database as its user; {@code settings} are further connection properties. */
+    public java.sql.Connection connect(Map<String, String> settings) throws java.sql.SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        settings.forEach(properties::setProperty);
+        return java.sql.DriverManager.getConnection(jdbcUrl(), properties);
+    }
+
+    /** Whether {@code name} is a database on this server, read from its {@code postgres} database. */
+    public boolean databaseExists(String name) throws java.sql.SQLException {
+        try (java.sql.Connection maintenance = withDatabase("postgres").connect(Map.of());
+                java.sql.PreparedStatement query = maintenance.prepareStatement(
+                        "select 1 from pg_database where datname = ?")) {
+            query.setString(1, name);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     /** The same server, another database on it. */
     public DatabaseUrl withDatabase(String other) {
         return new DatabaseUrl(user, host, port, other, password);

@@ -8,16 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -194,18 +190,12 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** {@code database} on the control server, created when missing (the role needs CREATEDB). */
     static void createIfMissing(DatabaseUrl control, String database) {
-        Properties properties = new Properties();
-        properties.setProperty("user", control.user());
-        properties.setProperty("password", control.password());
-        try (Connection connection = DriverManager.getConnection(control.withDatabase("postgres").jdbcUrl(), properties);
-                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            try (ResultSet row = exists.executeQuery()) {
-                if (row.next()) {
-                    return;
-                }
+        try {
+            if (control.databaseExists(database)) {
+                return;
             }
-            try (Statement create = connection.createStatement()) {
+            try (Connection maintenance = control.withDatabase("postgres").connect(java.util.Map.of());
+                    Statement create = maintenance.createStatement()) {
                 create.execute("create database " + database);
             }
         } catch (SQLException e) {

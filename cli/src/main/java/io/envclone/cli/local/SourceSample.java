@@ -2,7 +2,6 @@ package io.envclone.cli.local;
 
 import io.envclone.api.schema.SchemaSelection;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * What discovery needs of a source: its columns with their types and a few rows of each table,
@@ -80,12 +78,8 @@ public record SourceSample(List<Map<String, String>> columns, Map<String, List<M
 
     /** A session in which the server itself refuses every write. */
     static Connection readOnly(DatabaseUrl database) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", database.user());
-        properties.setProperty("password", database.password());
-        properties.setProperty("ApplicationName", "envclone discover (read-only)");
-        properties.setProperty("options", "-c default_transaction_read_only=on");
-        Connection connection = DriverManager.getConnection(database.jdbcUrl(), properties);
+        Connection connection = database.connect(Map.of("ApplicationName", "envclone discover (read-only)",
+                "options", "-c default_transaction_read_only=on"));
         connection.setAutoCommit(false);
         connection.setReadOnly(true);
         return connection;
