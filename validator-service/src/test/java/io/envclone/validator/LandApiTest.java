@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
+import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.service.catalog.CatalogAnalysis;
@@ -147,7 +148,7 @@ class LandApiTest {
 
         // a refresh of an environment that exists needs its confirmation
         SourceFingerprints planted = SourceFingerprints.sized(FINGERPRINT_KEY, 100);
-        planted.add(leakedEmail);
+        planted.add(PiiClass.EMAIL, leakedEmail);
         Map<String, Object> second = start("api-land-2", "land-api-env", planted.toBase64());
         second.put("sources", List.of(production));
         given().contentType(ContentType.JSON).body(second).post("/api/land").then().statusCode(403)

@@ -4,7 +4,7 @@ import io.envclone.anonymizer.app.AnonymizerStream;
 import io.envclone.anonymizer.batch.CompiledRules;
 import io.envclone.anonymizer.batch.RuleValidator;
 import io.envclone.anonymizer.transform.KeyedHash;
-import io.envclone.anonymizer.transform.RealValues;
+import io.envclone.anonymizer.transform.SourceKnowledge;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.api.anonymize.RuleSet;
 import io.envclone.api.batch.BatchCipher;
@@ -83,7 +83,7 @@ public class AnonymizeResource {
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.fromFieldMessage(e);
         }
-        RealValues real = realValues(request.fingerprints(), request.fingerprintKey());
+        SourceKnowledge real = known(request.fingerprints(), request.fingerprintKey());
         stream.registrations().register(cloneId, compile(request.rules(), request.anonymizationKey(), request.unique(), real),
                 cipher);
         return Response.noContent().build();
@@ -104,7 +104,7 @@ public class AnonymizeResource {
         if (request == null || request.rules() == null || request.rows() == null) {
             throw new InvalidRequestException("body", "needs \"rules\" and \"rows\": [{\"table\": ..., \"values\": {...}}]");
         }
-        CompiledRules rules = compile(request.rules(), request.anonymizationKey(), List.of(), RealValues.NONE);
+        CompiledRules rules = compile(request.rules(), request.anonymizationKey(), List.of(), SourceKnowledge.NONE);
         try {
             return request.rows().stream()
                     .map(row -> new SampleRow(row.table(), rules.preview(row.table(), row.values())))
@@ -125,18 +125,18 @@ public class AnonymizeResource {
         return new Validation(errors.isEmpty(), errors);
     }
 
-    private static RealValues realValues(String fingerprints, String fingerprintKey) {
+    private static SourceKnowledge known(String fingerprints, String fingerprintKey) {
         if (fingerprints == null || fingerprints.isEmpty()) {
-            return RealValues.NONE;
+            return SourceKnowledge.NONE;
         }
         try {
-            return SourceFingerprints.fromRequest(fingerprints, fingerprintKey)::mightContain;
+            return SourceKnowledge.of(SourceFingerprints.fromRequest(fingerprints, fingerprintKey));
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.fromFieldMessage(e);
         }
     }
 
-    private static CompiledRules compile(RuleSet rules, String anonymizationKey, List<String> unique, RealValues real) {
+    private static CompiledRules compile(RuleSet rules, String anonymizationKey, List<String> unique, SourceKnowledge real) {
         KeyedHash key;
         try {
             byte[] bytes = Base64.getDecoder().decode(anonymizationKey == null ? "" : anonymizationKey);

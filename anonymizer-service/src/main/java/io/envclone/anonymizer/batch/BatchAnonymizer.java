@@ -37,6 +37,10 @@ public final class BatchAnonymizer {
                         + " (rule " + transform.type() + "): " + WireText.unsupportedReason(wireTypes.get(field)));
             }
         }
+        int[] maxLength = new int[columns.size()];
+        for (int field = 0; field < maxLength.length; field++) {
+            maxLength[field] = ColumnFit.maxLength(batch.types().get(field));
+        }
         Map<String, Map<String, String>> uniqueFakes = new HashMap<>(); // per unique column: fake to original, in this batch
         CopyRows.Writer out = new CopyRows.Writer(batch.rows().length + batch.rows().length / 8);
         CopyRows.forEach(batch.rows(), row -> {
@@ -48,9 +52,11 @@ public final class BatchAnonymizer {
                         : null;
             };
             String index = fieldOf.containsKey("id") ? original.apply("id") : null;
-            RowTransform.apply(table, fieldOf::containsKey, original, index, (rule, before, fake) -> {
+            RowTransform.apply(table, fieldOf::containsKey, original, index, (rule, before, made) -> {
                 String column = rule.column();
                 int field = fieldOf.get(column);
+                String fake = ColumnFit.fit(made, maxLength[field], rule.type(), batch.schema() + "." + batch.table()
+                        + "." + column);
                 if (rule.unique() && fake != null) {
                     String earlier = uniqueFakes.computeIfAbsent(column, c -> new HashMap<>()).putIfAbsent(fake, before);
                     if (earlier != null && !earlier.equals(before)) {

@@ -1,7 +1,7 @@
 package io.envclone.anonymizer.batch;
 
 import io.envclone.anonymizer.transform.KeyedHash;
-import io.envclone.anonymizer.transform.RealValues;
+import io.envclone.anonymizer.transform.SourceKnowledge;
 import io.envclone.anonymizer.transform.Transformers;
 import io.envclone.api.anonymize.ColumnRule;
 import io.envclone.api.anonymize.RuleSet;
@@ -28,13 +28,13 @@ public final class CompiledRules {
 
     /** {@code unique}: the rules' columns ({@code schema.table.column}) under a one-column unique constraint or key. */
     public CompiledRules(RuleSet rules, KeyedHash key, Set<String> unique) {
-        this(rules, key, unique, RealValues.NONE);
+        this(rules, key, unique, SourceKnowledge.NONE);
     }
 
-    /** {@code real}: the clone's source fingerprints; a fake found among them is drawn again. */
-    public CompiledRules(RuleSet rules, KeyedHash key, Set<String> unique, RealValues real) {
+    /** {@code known}: the clone's source fingerprints; a fake that is a source value of its class is drawn again. */
+    public CompiledRules(RuleSet rules, KeyedHash key, Set<String> unique, SourceKnowledge known) {
         this.rules = rules;
-        Transformers transformers = new Transformers(key, real);
+        Transformers transformers = new Transformers(key, known);
         Map<String, List<TableRules.ColumnTransform>> columns = new LinkedHashMap<>();
         for (ColumnRule rule : rules.rules()) {
             if (rule.tableName() == null) {

@@ -30,8 +30,8 @@ final class UniqueSafety {
             return length >= 16 ? Optional.empty()
                     : Optional.of("is unique, and a hash of " + length + " hex digits can repeat: give length 16 or more");
         }
-        if (type.equals("email") || type.equals("template") || type.equals("custom")) {
-            String template = rule.option("template", type.equals("email") ? "{hash}" : "");
+        if (type.equals("email") || type.equals("template") || type.equals("custom") || type.equals("username")) {
+            String template = rule.option("template", type.equals("email") || type.equals("username") ? "{hash}" : "");
             return template.contains("{hash}") || template.contains("{index}") ? Optional.empty()
                     : Optional.of("is unique, and the template \"" + template + "\" has neither {hash} nor {index}:"
                             + " add one, e.g. \"user-{index}@test.local\"");

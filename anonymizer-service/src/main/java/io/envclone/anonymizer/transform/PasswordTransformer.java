@@ -19,8 +19,9 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
  * own format, so anyone can sign in to a training or staging copy as any user with that password.
  * Recognised: bcrypt ({@code $2a$}, {@code $2b$}, {@code $2y$}, cost kept: Supabase's
  * {@code auth.users.encrypted_password}), Django's {@code pbkdf2_sha256$}, and bare hex digests by
- * length (MD5, SHA-1 as Pagila's {@code staff.password}, SHA-256). Anything else gets bcrypt,
- * or what {@code format} asks ({@code bcrypt}, {@code md5}, {@code sha1}, {@code sha256}, {@code plain}).
+ * length (MD5, SHA-1 as Pagila's {@code staff.password}, SHA-256). Anything else is a password kept
+ * in plain text, and gets the test password in plain text (a hash would not fit the column nor be
+ * what the application compares), or what {@code format} asks ({@code bcrypt}, {@code md5}, {@code sha1}, {@code sha256}, {@code plain}).
  *
  * <p>Salts come from the environment's key, so output is deterministic; every row of one format
  * gets the same hash, computed once (bcrypt is slow on purpose, and the real hashes are not kept).
@@ -84,7 +85,7 @@ final class PasswordTransformer implements Transformer {
                 return digest + upper;
             }
         }
-        return "bcrypt";
+        return "plain";
     }
 
     private String hashAs(String kind) {

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.envclone.api.fingerprint.PiiClass;
+import io.envclone.api.fingerprint.SourceMatcher;
 import io.envclone.api.fingerprint.TextPatterns;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -42,15 +46,19 @@ final class Scrubber implements Transformer {
     private final Map<String, Transformer> byKey;
     private final Map<String, Transformer> byPath;
     private final boolean scrubRest;
+    /** The source's values inside text, by the clone's fingerprints; null when none were given. */
+    private final SourceMatcher source;
+    private final Map<PiiClass, Transformer> byClass;
 
     /** {@code byKey}: the transformer of a JSON leaf by its key, lower case ({@code email}, {@code phone}, ...). */
     Scrubber(Transformer email, Transformer phone, Transformer iban, Transformer card, Transformer nationalId,
             Map<String, Transformer> byKey) {
-        this(email, phone, iban, card, nationalId, byKey, Map.of(), true);
+        this(email, phone, iban, card, nationalId, byKey, Map.of(), true, null, Map.of());
     }
 
     private Scrubber(Transformer email, Transformer phone, Transformer iban, Transformer card, Transformer nationalId,
-            Map<String, Transformer> byKey, Map<String, Transformer> byPath, boolean scrubRest) {
+            Map<String, Transformer> byKey, Map<String, Transformer> byPath, boolean scrubRest, SourceMatcher source,
+            Map<PiiClass, Transformer> byClass) {
         this.email = email;
         this.phone = phone;
         this.iban = iban;
@@ -59,11 +67,18 @@ final class Scrubber implements Transformer {
         this.byKey = Map.copyOf(byKey);
         this.byPath = Map.copyOf(byPath);
         this.scrubRest = scrubRest;
+        this.source = source;
+        this.byClass = Map.copyOf(byClass);
     }
 
     /** This scrubber with transformers for JSON paths; {@code scrubRest} false: every other leaf is kept as it is. */
     Scrubber withPaths(Map<String, Transformer> paths, boolean scrubRest) {
-        return new Scrubber(email, phone, iban, card, nationalId, byKey, paths, scrubRest);
+        return new Scrubber(email, phone, iban, card, nationalId, byKey, paths, scrubRest, source, byClass);
+    }
+
+    /** This scrubber replacing, too, the source values the fingerprints find in text, each by its class's transformer. */
+    Scrubber withSource(SourceMatcher source, Map<PiiClass, Transformer> byClass) {
+        return new Scrubber(email, phone, iban, card, nationalId, byKey, byPath, scrubRest, source, byClass);
     }
 
     @Override
@@ -164,25 +179,97 @@ final class Scrubber implements Transformer {
         }
     }
 
+    /** A piece of the text to replace, and by what. */
+    private record Span(int start, int end, java.util.function.UnaryOperator<String> by) {
+    }
+
+    /**
+     * One pass over the original text, so no fake is read again: every email, IBAN, long number and
+     * phone by its pattern; then the source's values the fingerprints find (full names, logins,
+     * addresses, phone digits in any spelling), each replaced as its own column would be; then the
+     * row's own replaced values, whatever their case, on word boundaries. Where two overlap, the first
+     * found wins.
+     */
     String scrubText(String text, Row row) {
-        // one pass, first kind that matches wins: a replaced IBAN is never read again as a long number
-        String out = text;
-        Matcher found = TextPatterns.hasDigitOrAt(text) ? FINDINGS.matcher(out) : null;
-        if (found != null && found.find()) {
-            StringBuilder result = new StringBuilder(out.length());
-            do {
-                found.appendReplacement(result, Matcher.quoteReplacement(replacement(found).apply(found.group(), row)));
-            } while (found.find());
-            found.appendTail(result);
-            out = result.toString();
-        }
-        // then the row's own values (a name, an address) wherever they appear; last, so no fake is replaced again
-        for (Map.Entry<String, String> known : row.replacements().entrySet()) {
-            if (known.getKey().length() >= 4 && known.getValue() != null) {
-                out = out.replace(known.getKey(), known.getValue());
-            }
+        String out = replaced(text, row, true);
+        // a fake that is by chance a source value of some class (a fake first name that is someone's login) is replaced
+        // again, as a fake column value is drawn again: what comes out is what the leak gate accepts
+        for (int again = 0; again < 2 && source != null && !source.find(out, 1).isEmpty(); again++) {
+            out = replaced(out, row, false);
         }
         return out;
+    }
+
+    private String replaced(String text, Row row, boolean all) {
+        List<Span> spans = new ArrayList<>();
+        Matcher found = all && TextPatterns.hasDigitOrAt(text) ? FINDINGS.matcher(text) : null;
+        while (found != null && found.find()) {
+            Transformer by = replacement(found);
+            spans.add(new Span(found.start(), found.end(), value -> by.apply(value, row)));
+        }
+        if (source != null) {
+            for (SourceMatcher.Match match : source.find(text, 1)) {
+                Transformer by = byClass.get(match.of());
+                if (by != null && free(spans, match.start(), match.end())) {
+                    spans.add(new Span(match.start(), match.end(), value -> by.apply(value, row)));
+                }
+            }
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> known : all ? row.replacements().entrySet() : Map.<String, String>of().entrySet()) {
+            String original = known.getKey().strip().toLowerCase(Locale.ROOT);
+            if (original.length() < OWN_VALUE_LENGTH || known.getValue() == null || original.length() != known.getKey().strip().length()) {
+                continue;
+            }
+            for (int at = lower.indexOf(original); at >= 0; at = lower.indexOf(original, at + 1)) {
+                int end = at + original.length();
+                if (boundary(text, at - 1) && boundary(text, end) && free(spans, at, end)) {
+                    String fake = known.getValue();
+                    spans.add(new Span(at, end, value -> inCaseOf(value, fake)));
+                }
+            }
+        }
+        if (spans.isEmpty()) {
+            return text;
+        }
+        spans.sort(java.util.Comparator.comparingInt(Span::start));
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int copied = 0;
+        for (Span span : spans) {
+            out.append(text, copied, span.start());
+            String replaced = span.by().apply(text.substring(span.start(), span.end()));
+            out.append(replaced == null ? "" : replaced);
+            copied = span.end();
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /** The row's own values this short or shorter are initials and particles, not worth hunting in text. */
+    private static final int OWN_VALUE_LENGTH = 3;
+
+    private static boolean free(List<Span> spans, int start, int end) {
+        for (Span span : spans) {
+            if (start < span.end() && span.start() < end) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean boundary(String text, int at) {
+        return at < 0 || at >= text.length() || !Character.isLetterOrDigit(text.charAt(at));
+    }
+
+    /** {@code fake} written as {@code found} is: in capitals, in lower case, or as it is. */
+    private static String inCaseOf(String found, String fake) {
+        boolean letters = !found.equals(found.toLowerCase(Locale.ROOT));
+        if (found.equals(found.toUpperCase(Locale.ROOT)) && letters) {
+            return fake.toUpperCase(Locale.ROOT);
+        }
+        if (found.equals(found.toLowerCase(Locale.ROOT)) && !found.equals(found.toUpperCase(Locale.ROOT))) {
+            return fake.toLowerCase(Locale.ROOT);
+        }
+        return fake;
     }
 
     private Transformer replacement(Matcher found) {

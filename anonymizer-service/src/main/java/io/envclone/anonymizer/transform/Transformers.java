@@ -1,6 +1,7 @@
 package io.envclone.anonymizer.transform;
 
 import io.envclone.api.anonymize.ColumnRule;
+import io.envclone.api.fingerprint.PiiClass;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,19 +15,23 @@ public final class Transformers {
 
     public static final List<String> NAMES = List.of("email", "template", "custom", "name", "first_name", "last_name",
             "company", "address", "city", "phone", "national_id", "iban", "card", "financial", "date", "number",
-            "amount", "constant", "null", "hash", "keep", "scrub", "password", "tsvector");
+            "amount", "constant", "null", "hash", "keep", "scrub", "password", "tsvector", "username", "postal_code");
 
     private final KeyedHash hash;
-    private final RealValues real;
+    private final SourceKnowledge known;
 
     public Transformers(KeyedHash hash) {
-        this(hash, RealValues.NONE);
+        this(hash, SourceKnowledge.NONE);
     }
 
-    /** {@code real}: the clone's source values as far as known; a fake drawn among them is drawn again. */
-    public Transformers(KeyedHash hash, RealValues real) {
+    /** {@code known}: the clone's source fingerprints; a fake that is a source value of its class is drawn again. */
+    public Transformers(KeyedHash hash, SourceKnowledge known) {
         this.hash = hash;
-        this.real = real;
+        this.known = known;
+    }
+
+    private RealValues real(PiiClass of) {
+        return known.real(of);
     }
 
     public Transformer create(ColumnRule rule) {
@@ -44,20 +49,24 @@ public final class Transformers {
         }
         return switch (type) {
             case "email" -> new TemplateTransformer(new Template(rule.option("template", TemplateTransformer.DEFAULT_EMAIL),
-                    "email", hash), real);
-            case "template", "custom" -> new TemplateTransformer(new Template(required(rule, "template"), "template", hash), real);
+                    "email", hash), real(PiiClass.EMAIL));
+            case "template", "custom" -> new TemplateTransformer(new Template(required(rule, "template"), "template", hash),
+                    real(PiiClass.SECRET));
+            case "username" -> username(rule.option("template", USERNAME));
+            case "postal_code" -> new PostalCodeTransformer(hash, integer(rule, "keep", 0));
             case "name" -> names(rule, NameTransformer.Kind.FULL_NAME);
             case "first_name" -> names(rule, NameTransformer.Kind.FIRST_NAME);
             case "last_name" -> names(rule, NameTransformer.Kind.LAST_NAME);
             case "company" -> names(rule, NameTransformer.Kind.COMPANY);
             case "address" -> names(rule, NameTransformer.Kind.ADDRESS);
             case "city" -> names(rule, NameTransformer.Kind.CITY);
-            case "phone" -> new PhoneTransformer(hash, real);
+            case "phone" -> new PhoneTransformer(hash, real(PiiClass.PHONE));
             case "national_id" -> new DigitsTransformer(hash, "national_id", integer(rule, "keep", 0),
-                    "luhn".equals(rule.option("checkDigit", "none")), real);
+                    "luhn".equals(rule.option("checkDigit", "none")), real(PiiClass.NATIONAL_ID));
             case "card" -> card(rule);
-            case "iban" -> new IbanTransformer(hash, real);
-            case "financial" -> "card".equals(rule.option("format", "iban")) ? card(rule) : new IbanTransformer(hash, real);
+            case "iban" -> new IbanTransformer(hash, real(PiiClass.IBAN));
+            case "financial" -> "card".equals(rule.option("format", "iban")) ? card(rule)
+                    : new IbanTransformer(hash, real(PiiClass.IBAN));
             case "date" -> new DateTransformer(hash, integer(rule, "days", 30), keep(rule));
             case "number", "amount" -> new NumberTransformer(hash, decimal(rule, "percent", 10), rule.option("factorBy", null));
             case "constant" -> {
@@ -101,16 +110,22 @@ public final class Transformers {
         return scrubber().withPaths(paths, type.equals("scrub"));
     }
 
-    /** The scrubber, with the default transformer of each kind: what it finds is replaced as its column would be. */
+    /**
+     * The scrubber, with the default transformer of each kind and class: what it finds is replaced as
+     * its column would be, so a value and its mention in text get the same fake.
+     */
     private Scrubber scrubber() {
         Transformer email = build(ColumnRule.of("", "email"));
-        Transformer phone = new PhoneTransformer(hash, real);
-        Transformer iban = new IbanTransformer(hash, real);
+        Transformer phone = new PhoneTransformer(hash, real(PiiClass.PHONE));
+        Transformer iban = new IbanTransformer(hash, real(PiiClass.IBAN));
         Transformer name = names(ColumnRule.of("", "name"), NameTransformer.Kind.FULL_NAME);
         Transformer first = names(ColumnRule.of("", "first_name"), NameTransformer.Kind.FIRST_NAME);
         Transformer last = names(ColumnRule.of("", "last_name"), NameTransformer.Kind.LAST_NAME);
         Transformer address = names(ColumnRule.of("", "address"), NameTransformer.Kind.ADDRESS);
-        Transformer nationalId = new DigitsTransformer(hash, "national_id", 0, false, real);
+        Transformer nationalId = new DigitsTransformer(hash, "national_id", 0, false, real(PiiClass.NATIONAL_ID));
+        Transformer card = card(ColumnRule.of("", "card"));
+        Transformer username = username(USERNAME);
+        Transformer secret = (value, row) -> value == null ? null : hash.hex("hash", value, 16);
         java.util.Map<String, Transformer> byKey = new java.util.HashMap<>();
         for (String key : List.of("email", "mail", "courriel", "guest_email")) {
             byKey.put(key, email);
@@ -130,22 +145,75 @@ public final class Transformers {
         for (String key : List.of("address", "adresse", "street")) {
             byKey.put(key, address);
         }
-        Transformer username = new TemplateTransformer(new Template("user-{hash}", "username", hash), real);
-        for (String key : List.of("username", "user_name", "login", "pseudo", "handle", "user")) {
+        for (String key : List.of("username", "user_name", "login", "pseudo", "handle", "user", "changed_by",
+                "created_by", "updated_by")) {
             byKey.put(key, username);
         }
+        for (String key : List.of("postal_code", "postcode", "zip", "zip_code", "zipcode", "code_postal")) {
+            byKey.put(key, new PostalCodeTransformer(hash, 0));
+        }
+        Transformer birth = new DateTransformer(hash, 30, DateTransformer.Keep.YEAR);
+        for (String key : List.of("birth_date", "birthdate", "date_of_birth", "dob", "birthday", "date_naissance")) {
+            byKey.put(key, birth);
+        }
+        byKey.put("city", names(ColumnRule.of("", "city"), NameTransformer.Kind.CITY));
+        byKey.put("company", names(ColumnRule.of("", "company"), NameTransformer.Kind.COMPANY));
+        byKey.put("password", secret);
         byKey.put("iban", iban);
         byKey.put("national_id", nationalId);
-        return new Scrubber(email, phone, iban, card(ColumnRule.of("", "card")), nationalId, byKey);
+        java.util.Map<PiiClass, Transformer> byClass = new java.util.EnumMap<>(PiiClass.class);
+        byClass.put(PiiClass.EMAIL, email);
+        byClass.put(PiiClass.PHONE, phone);
+        byClass.put(PiiClass.IBAN, iban);
+        byClass.put(PiiClass.CARD, card);
+        byClass.put(PiiClass.NATIONAL_ID, nationalId);
+        byClass.put(PiiClass.USERNAME, username);
+        byClass.put(PiiClass.FULL_NAME, fullName(first, last));
+        byClass.put(PiiClass.COMPANY, byKey.get("company"));
+        byClass.put(PiiClass.STREET_ADDRESS, address);
+        byClass.put(PiiClass.SECRET, secret);
+        return new Scrubber(email, phone, iban, card, nationalId, byKey).withSource(known.matcher(), byClass);
+    }
+
+    /** The template of {@code username}: a fake login that names nobody. */
+    static final String USERNAME = "user-{hash}";
+
+    private Transformer username(String template) {
+        return new TemplateTransformer(new Template(template, "username", hash), real(PiiClass.USERNAME));
+    }
+
+    /**
+     * A full name found in text: its first word as a first name and the rest as a last name, so
+     * "Aaron Selby" becomes what the row's first_name and last_name columns became.
+     */
+    private static Transformer fullName(Transformer first, Transformer last) {
+        return (value, row) -> {
+            if (value == null) {
+                return null;
+            }
+            java.util.List<io.envclone.api.fingerprint.Words.Span> words = io.envclone.api.fingerprint.Words.spans(value);
+            if (words.size() < 2) {
+                return first.apply(value, row);
+            }
+            int split = words.get(0).end();
+            return first.apply(value.substring(0, split), row) + value.substring(split, words.get(1).start())
+                    + last.apply(value.substring(words.get(1).start()), row);
+        };
     }
 
     private Transformer card(ColumnRule rule) {
-        return new DigitsTransformer(hash, "card", integer(rule, "keep", 1), true, real);
+        return new DigitsTransformer(hash, "card", integer(rule, "keep", 1), true, real(PiiClass.CARD));
     }
 
     private Transformer names(ColumnRule rule, NameTransformer.Kind kind) {
         String locale = rule.option("locale", "fr");
-        return new NameTransformer(kind, hash, FakePools.of(locale), real);
+        PiiClass of = switch (kind) {
+            case FULL_NAME -> PiiClass.FULL_NAME;
+            case COMPANY -> PiiClass.COMPANY;
+            case ADDRESS -> PiiClass.STREET_ADDRESS;
+            default -> null; // first names, last names, cities: quasi-identifiers
+        };
+        return new NameTransformer(kind, hash, FakePools.of(locale), real(of));
     }
 
     private static DateTransformer.Keep keep(ColumnRule rule) {

@@ -3,6 +3,7 @@ package io.envclone.anonymizer.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.envclone.api.anonymize.ColumnRule;
+import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,10 +31,10 @@ class RealValuesTest {
             real.add(String.format("%04d", random.nextInt(10_000)));
         }
         SourceFingerprints source = SourceFingerprints.sized(FINGERPRINT_KEY, real.size());
-        real.forEach(source::add);
+        real.forEach(value -> source.add(PiiClass.NATIONAL_ID, value));
         ColumnRule rule = ColumnRule.of("public.users.pin", "national_id");
         Transformer blind = new Transformers(KEY).create(rule);
-        Transformer seeing = new Transformers(KEY, source::mightContain).create(rule);
+        Transformer seeing = new Transformers(KEY, SourceKnowledge.of(source)).create(rule);
 
         long blindHits = real.stream().map(value -> blind.apply(value, Row.NONE)).filter(real::contains).count();
         assertThat(blindHits).as("fakes that are real values by chance, without fingerprints").isGreaterThan(1000);
@@ -61,16 +62,18 @@ class RealValuesTest {
         // the source holds the real values and, by chance, what the first draw of each would be
         SourceFingerprints source = SourceFingerprints.sized(FINGERPRINT_KEY, 100);
         List<String> firstDraws = new ArrayList<>();
-        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.phone", "phone")), phones);
-        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.iban", "iban")), ibans);
-        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.name", "name")), names);
-        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.email", "email")), emails);
+        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.phone", "phone")), phones, PiiClass.PHONE);
+        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.iban", "iban")), ibans, PiiClass.IBAN);
+        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.name", "name")), names, PiiClass.FULL_NAME);
+        addAll(source, firstDraws, blind.create(ColumnRule.of("p.t.email", "email")), emails, PiiClass.EMAIL);
 
-        Transformers seeing = new Transformers(KEY, source::mightContain);
-        assertRedrawn(seeing.create(ColumnRule.of("p.t.phone", "phone")), phones, source, "[+\\d][\\d .]+");
-        assertRedrawn(seeing.create(ColumnRule.of("p.t.iban", "iban")), ibans, source, "[A-Z]{2}\\d{2}[A-Z0-9 ]+");
-        assertRedrawn(seeing.create(ColumnRule.of("p.t.name", "name")), names, source, "\\S+ .+");
-        assertRedrawn(seeing.create(ColumnRule.of("p.t.email", "email")), emails, source, "user[0-9a-f]{16}@test\\.local");
+        Transformers seeing = new Transformers(KEY, SourceKnowledge.of(source));
+        assertRedrawn(seeing.create(ColumnRule.of("p.t.phone", "phone")), phones, source, "[+\\d][\\d .]+", PiiClass.PHONE);
+        assertRedrawn(seeing.create(ColumnRule.of("p.t.iban", "iban")), ibans, source, "[A-Z]{2}\\d{2}[A-Z0-9 ]+",
+                PiiClass.IBAN);
+        assertRedrawn(seeing.create(ColumnRule.of("p.t.name", "name")), names, source, "\\S+ .+", PiiClass.FULL_NAME);
+        assertRedrawn(seeing.create(ColumnRule.of("p.t.email", "email")), emails, source, "user[0-9a-f]{16}@test\\.local",
+                PiiClass.EMAIL);
         for (String iban : ibans) {
             assertThat(IbanTransformer.valid(seeing.create(ColumnRule.of("p.t.iban", "iban")).apply(iban, Row.NONE))).isTrue();
         }
@@ -78,20 +81,22 @@ class RealValuesTest {
                 .startsWith("+213 5").hasSize("+213 555 12 34 56".length());
     }
 
-    private static void addAll(SourceFingerprints source, List<String> firstDraws, Transformer blind, List<String> values) {
+    private static void addAll(SourceFingerprints source, List<String> firstDraws, Transformer blind, List<String> values,
+            PiiClass of) {
         for (String value : values) {
-            source.add(value);
+            source.add(of, value);
             String first = blind.apply(value, Row.NONE);
-            source.add(first);
+            source.add(of, first);
             firstDraws.add(first);
         }
     }
 
-    private static void assertRedrawn(Transformer seeing, List<String> values, SourceFingerprints source, String format) {
+    private static void assertRedrawn(Transformer seeing, List<String> values, SourceFingerprints source, String format,
+            PiiClass of) {
         for (String value : values) {
             String fake = seeing.apply(value, Row.NONE);
             assertThat(fake).as("%s drawn again", value).matches(format);
-            assertThat(source.mightContain(fake)).as("%s's fake %s is a source value", value, fake).isFalse();
+            assertThat(source.contains(of, fake)).as("%s's fake %s is a source value", value, fake).isFalse();
         }
     }
 }

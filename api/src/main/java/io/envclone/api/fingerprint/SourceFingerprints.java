@@ -10,22 +10,39 @@ import java.util.Locale;
 import javax.crypto.Mac;
 
 /**
- * The source's sensitive values as a keyed Bloom filter: the cloner adds every value of the
- * columns that have rules, the anonymizer draws again when a fake would be one of them, and the
- * validator's leak gate looks for them in what is about to land. Without the key (the clone's,
- * never stored with the filter) nobody can test a guess against it; with it, one can only ask
- * "was this value in the source?" and get a yes that is wrong about once in a hundred thousand.
+ * The source's sensitive values as a keyed Bloom filter, each under its {@link PiiClass}: the
+ * cloner adds every value of the columns that have rules, the anonymizer draws again when a fake
+ * would be one of its class and finds source values inside free text, and the validator's leak
+ * gate and scan look for them in the copy. Without the key (the clone's, never stored with the
+ * filter) nobody can test a guess against it.
+ *
+ * <p>The filter also holds, per column, the tokens (emails, phone-length digit runs, ids, IBANs)
+ * that the source's columns without a rule hold inside their text: such a token reaching the same
+ * column of the copy unchanged is public ({@link #isPublic}), not a leak.
+ *
+ * <p><b>False positives.</b> Each form's keyed hash (HMAC-SHA256) gives two independent 128-bit
+ * halves; each half sets {@value #HASHES_PER_HALF} bits, and a lookup counts only when both halves
+ * find all theirs: the second half confirms the first, as a second independent key would, for one
+ * hash. At {@value #BITS_PER_FORM} bits a form the chance that a value never added answers yes is
+ * about 2 in 10<sup>12</sup> per class asked; a clone that asks a billion questions of ten classes
+ * meets one such chance in fifty.
  *
  * <p>Values are compared in normal forms, so spelling does not hide a value: lower case without
- * outer spaces; a value of 7 digits or more written with separators only (a phone, an id, a card)
- * also by its digits, and by its last 9 digits (a phone with or without its country code);
- * an IBAN-like value also without spaces.
+ * outer spaces; its words (runs of letters and digits) joined by one space, and the first four of
+ * them, so a name or a login is found inside text whatever separates its parts; a value of 7 digits
+ * or more written with separators only (a phone, an id, a card) also by its digits, and by its last
+ * 9 digits (a phone with or without its country code); an IBAN-like value also without spaces.
  */
 public final class SourceFingerprints {
 
-    private static final int HASHES = 17; // ln 2 × 24 bits per value: about 1 false yes in 100,000
-    private static final int BITS_PER_VALUE = 24;
-    private static final int VERSION = 1;
+    static final int HASHES_PER_HALF = 19;
+    static final int BITS_PER_FORM = 56;
+    /** A value has about three normal forms: the filter is sized for that. */
+    private static final int FORMS_PER_VALUE = 3;
+    /** Longer texts are matched by their first words: a text holding the whole value holds those. */
+    public static final int MAX_WORDS = 4;
+    private static final int VERSION = 2;
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     /** An IBAN written in groups, lower-cased: compiled once, where {@code String.matches} compiled it per value. */
     private static final java.util.regex.Pattern SPACED_IBAN = java.util.regex.Pattern.compile("[a-z]{2}\\d{2}[a-z0-9 ]+");
 
@@ -42,9 +59,9 @@ public final class SourceFingerprints {
         this.macs = HmacSha256.perThread(key);
     }
 
-    /** An empty filter sized for {@code expectedValues} values (each of its normal forms counts). */
+    /** An empty filter sized for {@code expectedValues} values (their normal forms and classes counted). */
     public static SourceFingerprints sized(byte[] key, long expectedValues) {
-        long wanted = Math.max(1024, expectedValues * 3 * BITS_PER_VALUE);
+        long wanted = Math.max(4096, expectedValues * FORMS_PER_VALUE * BITS_PER_FORM);
         return new SourceFingerprints(key, new long[(int) Math.min(Integer.MAX_VALUE - 8, (wanted + 63) / 64)]);
     }
 
@@ -101,29 +118,73 @@ public final class SourceFingerprints {
         return Base64.getEncoder().encodeToString(toBytes());
     }
 
-    public synchronized void add(String value) {
+    /** Adds {@code value}, a source value of class {@code of}, in each of its normal forms. */
+    public void add(PiiClass of, String value) {
         if (value == null || value.isBlank()) {
             return;
         }
         for (String form : forms(value)) {
-            long[] at = positions(form);
-            for (long position : at) {
-                bits[(int) (position >>> 6)] |= 1L << position;
-            }
+            set(positions(hash(form), of.ordinal()));
         }
     }
 
-    /** Whether {@code value}, in any of its normal forms, was (very probably) in the source. */
-    public boolean mightContain(String value) {
+    /** Adds {@code token}, found inside a value of {@code column} ({@code schema.table.column}), which has no rule. */
+    public void addPublic(String column, String token) {
+        for (String form : forms(token)) {
+            set(positions(hash(publicForm(column, form)), 0));
+        }
+    }
+
+    /** Whether {@code value}, in any of its normal forms, was (very probably) a source value of class {@code of}. */
+    public boolean contains(PiiClass of, String value) {
         if (value == null || value.isBlank()) {
             return false;
         }
         for (String form : forms(value)) {
-            if (hasAll(positions(form))) {
+            if (hasAll(positions(hash(form), of.ordinal()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The first identifying class that holds {@code value} in one of its normal forms, or null: one
+     * keyed hash a form, whatever the number of classes asked.
+     */
+    public PiiClass identifying(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (String form : forms(value)) {
+            long[] hash = hash(form);
+            for (PiiClass candidate : PiiClass.values()) {
+                if (candidate.identifying() && hasAll(positions(hash, candidate.ordinal()))) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the source holds {@code token} inside a value of {@code column}, a column without a rule. */
+    public boolean isPublic(String column, String token) {
+        for (String form : forms(token)) {
+            if (hasAll(positions(hash(publicForm(column, form)), 0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String publicForm(String column, String form) {
+        return "public\u0000" + column + "\u0000" + form;
+    }
+
+    private synchronized void set(long[] positions) {
+        for (long position : positions) {
+            bits[(int) (position >>> 6)] |= 1L << position;
+        }
     }
 
     private boolean hasAll(long[] positions) {
@@ -135,22 +196,37 @@ public final class SourceFingerprints {
         return true;
     }
 
-    /** Positions by double hashing of one keyed hash (Kirsch and Mitzenmacher): as good as independent ones. */
-    private long[] positions(String form) {
-        byte[] hash = macs.get().doFinal(form.getBytes(StandardCharsets.UTF_8));
-        ByteBuffer words = ByteBuffer.wrap(hash);
-        long first = words.getLong();
-        long second = words.getLong() | 1;
-        long[] positions = new long[HASHES];
-        for (int i = 0; i < HASHES; i++) {
-            positions[i] = Long.remainderUnsigned(first + i * second, size);
+    private long[] hash(String form) {
+        ByteBuffer words = ByteBuffer.wrap(macs.get().doFinal(form.getBytes(StandardCharsets.UTF_8)));
+        return new long[] {words.getLong(), words.getLong(), words.getLong(), words.getLong()};
+    }
+
+    /**
+     * Two halves of {@value #HASHES_PER_HALF} positions by double hashing (Kirsch and Mitzenmacher),
+     * each from its own half of the keyed hash, mixed with the class so each class is a filter of its own.
+     */
+    private long[] positions(long[] hash, int tag) {
+        long[] positions = new long[2 * HASHES_PER_HALF];
+        for (int half = 0; half < 2; half++) {
+            long first = mix(hash[2 * half] + tag * GOLDEN);
+            long second = mix(hash[2 * half + 1] ^ (tag * GOLDEN)) | 1;
+            for (int i = 0; i < HASHES_PER_HALF; i++) {
+                positions[half * HASHES_PER_HALF + i] = Long.remainderUnsigned(first + i * second, size);
+            }
         }
         return positions;
     }
 
+    /** SplitMix64's finaliser: a bijection that spreads every bit of its input over the output. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** The normal forms of a value, as the class comment says. */
     static List<String> forms(String value) {
-        List<String> forms = new ArrayList<>(3);
+        List<String> forms = new ArrayList<>(4);
         String plain = value.strip().toLowerCase(Locale.ROOT);
         forms.add(plain);
         StringBuilder digits = new StringBuilder();
@@ -171,8 +247,18 @@ public final class SourceFingerprints {
             if (digits.length() >= 9) {
                 forms.add("#~" + digits.substring(digits.length() - 9));
             }
-        } else if (spaced && plain.length() <= 42 && SPACED_IBAN.matcher(plain).matches()) {
+            return forms;
+        }
+        if (spaced && plain.length() <= 42 && SPACED_IBAN.matcher(plain).matches()) {
             forms.add(plain.replace(" ", ""));
+        }
+        List<String> words = Words.of(plain);
+        String joined = String.join(" ", words);
+        if (!joined.equals(plain) && joined.length() >= Words.MIN_LENGTH) {
+            forms.add(joined);
+        }
+        if (words.size() > MAX_WORDS) {
+            forms.add(String.join(" ", words.subList(0, MAX_WORDS)));
         }
         return forms;
     }

@@ -21,7 +21,8 @@ public record SafetyFacts(List<RegisteredSource> sources, Set<String> production
     /** The anonymizer's transformers ({@code anonymizer-service} {@code Transformers}). */
     public static final Set<String> TRANSFORMERS = Set.of("email", "template", "custom", "name", "first_name",
             "last_name", "company", "address", "city", "phone", "national_id", "card", "iban", "financial", "date",
-            "number", "amount", "constant", "null", "hash", "keep", "scrub", "tsvector", "password");
+            "number", "amount", "constant", "null", "hash", "keep", "scrub", "tsvector", "password",
+            "username", "postal_code");
 
     /**
      * A production source envclone may read: its server and database, and whether the role the

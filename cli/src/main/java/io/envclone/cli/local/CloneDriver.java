@@ -3,6 +3,7 @@ package io.envclone.cli.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.envclone.api.anonymize.ColumnRule;
 import io.envclone.api.anonymize.RuleSet;
+import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.crd.ClonePhase;
 import io.envclone.api.crd.CloneRequestSpec;
 import io.envclone.api.crd.CloneRequestStatus;
@@ -338,12 +339,17 @@ public final class CloneDriver {
         return entries;
     }
 
-    /** Every column a rule changes: the cloner fingerprints their values so no copy may hold one. */
+    /**
+     * Every column a rule changes, with the class of its values ({@code schema.table.column:email}):
+     * the cloner fingerprints them by class so no copy may hold one; free text without a class.
+     */
     public static List<String> fingerprintColumns(RuleSet rules) {
         List<String> columns = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (ColumnRule rule : rules.rules()) {
-            if (!"keep".equals(rule.type()) && !columns.contains(rule.column())) {
-                columns.add(rule.column());
+            if (!"keep".equals(rule.type()) && seen.add(rule.column())) {
+                PiiClass of = PiiClass.ofRule(rule.type(), rule.options());
+                columns.add(of == null ? rule.column() : rule.column() + ":" + of.label());
             }
         }
         return columns;

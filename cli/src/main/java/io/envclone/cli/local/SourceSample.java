@@ -13,25 +13,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What discovery needs of a source: its columns with their types and a few rows of each table,
+ * What discovery needs of a source: its columns with their types (and whether each is NOT NULL,
+ * generated, in a key, or unique on its own) and a few rows of each table,
  * read in one read-only transaction (the server refuses any write in it), and an estimate of its
  * rows for the progress display. Nothing read here is printed or kept.
  */
-public record SourceSample(List<Map<String, String>> columns, Map<String, List<Map<String, String>>> samples,
+public record SourceSample(List<Map<String, Object>> columns, Map<String, List<Map<String, String>>> samples,
         long estimatedRows) {
 
     public static final int ROWS_PER_TABLE = 50;
 
     public static SourceSample read(DatabaseUrl source, SchemaSelection selection) throws SQLException {
         try (Connection connection = readOnly(source)) {
-            List<Map<String, String>> columns = new ArrayList<>();
+            List<Map<String, Object>> columns = new ArrayList<>();
             Map<String, Long> tables = new LinkedHashMap<>();
             try (Statement sql = connection.createStatement(); ResultSet column = sql.executeQuery("""
                     select n.nspname, c.relname, a.attname,
                       -- a domain's values travel as its base type's
                       case when t.typtype = 'd' then format_type(t.typbasetype, t.typtypmod)
                            else format_type(a.atttypid, a.atttypmod) end,
-                      c.reltuples::bigint
+                      c.reltuples::bigint, a.attnotnull, a.attgenerated <> '',
+                      exists (select 1 from pg_constraint k where k.conrelid = c.oid and k.contype in ('p', 'f')
+                              and a.attnum = any (k.conkey)),
+                      exists (select 1 from pg_index i where i.indrelid = c.oid and i.indisunique and i.indnatts = 1
+                              and i.indkey[0] = a.attnum)
                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
                     join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
                     join pg_type t on t.oid = a.atttypid
@@ -46,7 +51,9 @@ public record SourceSample(List<Map<String, String>> columns, Map<String, List<M
                         continue;
                     }
                     String name = schema + "." + table;
-                    columns.add(Map.of("table", name, "column", column.getString(3), "type", column.getString(4)));
+                    columns.add(Map.of("table", name, "column", column.getString(3), "type", column.getString(4),
+                            "notNull", column.getBoolean(6), "generated", column.getBoolean(7), "key", column.getBoolean(8),
+                            "unique", column.getBoolean(9)));
                     tables.put(name, Math.max(0, column.getLong(5)));
                 }
             }

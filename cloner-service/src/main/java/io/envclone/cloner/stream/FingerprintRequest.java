@@ -1,5 +1,6 @@
 package io.envclone.cloner.stream;
 
+import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.schema.SchemaSelection;
 import io.envclone.cloner.source.ReadOnlySource;
 import io.envclone.cloner.source.SourceAccessException;
@@ -19,8 +20,11 @@ import java.util.Set;
  */
 public final class FingerprintRequest {
 
-    /** A column to fingerprint; {@code table} is {@code schema.table}. */
-    record Column(String table, String name) {
+    /**
+     * A column to fingerprint; {@code table} is {@code schema.table}; {@code of} the class of its
+     * values, or null for free text and JSON, whose tokens inside count and not the whole.
+     */
+    record Column(String table, String name, PiiClass of) {
 
         String displayName() {
             return table + "." + name;
@@ -44,17 +48,25 @@ public final class FingerprintRequest {
 
     /**
      * From the start request's {@code fingerprintColumns} and {@code fingerprintKey} (base64); a
-     * refusal's message begins with the field at fault and never holds the key.
+     * refusal's message begins with the field at fault and never holds the key. A column may end in
+     * {@code :class}, a {@link PiiClass} label ({@code public.users.email:email}); without one its
+     * values are free text.
      */
     public static FingerprintRequest of(List<String> columns, String keyBase64) {
         Set<Column> parsed = new LinkedHashSet<>();
         for (String column : columns == null ? List.<String>of() : columns) {
+            PiiClass of = null;
+            int colon = column == null ? -1 : column.lastIndexOf(':');
+            if (colon > 0 && PiiClass.ofLabel(column.substring(colon + 1)) != null) {
+                of = PiiClass.ofLabel(column.substring(colon + 1));
+                column = column.substring(0, colon);
+            }
             String[] parts = column == null ? new String[0] : column.split("\\.", -1);
             if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
                 throw new IllegalArgumentException("fingerprintColumns must name columns as schema.table.column, not "
                         + (column == null ? "null" : "\"" + column + "\""));
             }
-            parsed.add(new Column(parts[0] + "." + parts[1], parts[2]));
+            parsed.add(new Column(parts[0] + "." + parts[1], parts[2], of));
         }
         byte[] key = keyBase64 == null || keyBase64.isBlank() ? null : decode(keyBase64);
         if (parsed.isEmpty()) {
@@ -109,19 +121,13 @@ public final class FingerprintRequest {
                 .map(Column::displayName).toList();
     }
 
-    /** The tables the clone reads (leaves: partitions, not their parents) with the quoted columns to read in each. */
-    Map<SourceTable, List<String>> byTable(List<SourceTable> tables) {
-        Map<SourceTable, List<String>> read = new LinkedHashMap<>();
-        for (SourceTable table : tables) {
-            Set<String> quoted = new LinkedHashSet<>();
-            for (Column column : columns) {
-                int at = table.columns().indexOf(column.name());
-                if (covers(table, column) && at >= 0) {
-                    quoted.add(table.quotedColumns().get(at));
-                }
-            }
-            if (!quoted.isEmpty()) {
-                read.put(table, List.copyOf(quoted));
+    /** The requested columns of {@code table} (a leaf: a partition, not its parent), by their index in it. */
+    Map<Integer, Column> of(SourceTable table) {
+        Map<Integer, Column> read = new LinkedHashMap<>();
+        for (Column column : columns) {
+            int at = table.columns().indexOf(column.name());
+            if (covers(table, column) && at >= 0) {
+                read.putIfAbsent(at, column);
             }
         }
         return read;

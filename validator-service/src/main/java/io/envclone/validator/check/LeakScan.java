@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 /**
- * The finished environment read back whole for the source's values: every text, character and
- * JSON column of every table, each value tested by the same test the leak gate applies to each
+ * The finished environment read back whole for the source's values: every text, character, JSON,
+ * search vector and array-of-text column of every table and populated materialized view, each value tested by the same test the leak gate applies to each
  * batch. The gate stops a leaking batch; this proves nothing else wrote one in (a trigger, a
  * post-data statement, a scenario). A finding names the table and column and counts the values,
  * never shows one.
@@ -31,9 +31,11 @@ public final class LeakScan {
                 join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
                 join pg_type t on t.oid = a.atttypid
                 left join pg_type b on b.oid = t.typbasetype
-                where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema')
-                  and n.nspname not like 'pg\\_%'
-                  and coalesce(b.typcategory, t.typcategory) in ('S', 'U') and coalesce(b.typname, t.typname) <> 'bytea'
+                left join pg_type e on e.oid = coalesce(b.typelem, t.typelem) and coalesce(b.typcategory, t.typcategory) = 'A'
+                where (c.relkind = 'r' or (c.relkind = 'm' and c.relispopulated))
+                  and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+                  and (coalesce(b.typcategory, t.typcategory) in ('S', 'U') or e.typcategory in ('S', 'U'))
+                  and coalesce(b.typname, t.typname) <> 'bytea'
                   and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
                 order by 1, 2, a.attnum""")) {
             while (row.next()) {

@@ -80,9 +80,18 @@ public final class BatchLander {
         }
     }
 
+    /** The column COPY was reading when it failed, from the error's context ("COPY t, line 3, column c"), never its value. */
+    private static final java.util.regex.Pattern COPY_COLUMN = java.util.regex.Pattern.compile(
+            "COPY [^,]+, line \\d+, column ([^:\\n]+)");
+
     private static String primary(Exception e) {
         if (e instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
-            return psql.getServerErrorMessage().getMessage() + " (SQLSTATE " + psql.getSQLState() + ")";
+            org.postgresql.util.ServerErrorMessage server = psql.getServerErrorMessage();
+            String where = server.getWhere() == null ? "" : server.getWhere();
+            java.util.regex.Matcher column = COPY_COLUMN.matcher(where);
+            String at = server.getColumn() != null ? server.getColumn() : column.find() ? column.group(1).strip() : null;
+            return (at == null ? "" : "column " + at + ": ") + server.getMessage() + " (SQLSTATE " + psql.getSQLState()
+                    + ")" + (at == null ? "" : ": check the rule of " + at + " makes values its type holds");
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
     }

@@ -6,7 +6,9 @@ import io.envclone.api.batch.CopyRows;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.batch.WireText;
 import io.envclone.api.fingerprint.SourceFingerprints;
-import io.envclone.api.fingerprint.TextPatterns;
+import io.envclone.api.fingerprint.PiiClass;
+import io.envclone.api.fingerprint.SourceMatcher;
+import io.envclone.api.fingerprint.Words;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,10 @@ import java.util.Optional;
 /**
  * The check every anonymized batch passes before it lands: made by the environment's rule set,
  * and holding no value of the source. Every text and JSON field is looked up in the clone's
- * source fingerprints, whole and by the emails and long numbers (phones, ids, cards, IBANs) in
- * it, so a real email inside a message body is found as surely as in an email column. The
+ * source fingerprints by class ({@link PiiClass}), whole and by what is inside it (emails, phones,
+ * ids, IBANs, full names, logins, addresses), with the finder the anonymizer replaced them with
+ * ({@link SourceMatcher}), so a real name inside a message body is found as surely as in a name
+ * column, and the gate never refuses what a transformer was allowed to produce. The
  * validator never sees a source value: only the keyed filter the cloner made of them. A refusal
  * names the table, the column and its rule, never the value.
  */
@@ -32,26 +36,16 @@ public final class LeakGate {
     private final RuleSet rules;
     private final SourceFingerprints source;
 
-    /**
-     * The rules whose values name someone on their own, so that a copy holding one of the source's,
-     * whole, has leaked it. A first name, a city, a date or an amount is shared by many people: a
-     * fake one equal to some real one is chance, not a leak; a scrubbed text keeps its words, and only
-     * the personal tokens in it count; a kept column holds the source's values by decision.
-     */
-    private static final java.util.Set<String> IDENTIFYING = java.util.Set.of("email", "template", "custom", "name",
-            "company", "address", "phone", "national_id", "card", "iban", "financial", "hash", "password");
-    /** Shorter values (a postal code, an initial) repeat by chance even among identifying ones. */
-    private static final int DISTINCTIVE_LENGTH = 7;
-
-    private final java.util.Set<String> transformed = new java.util.HashSet<>();
+    private final SourceMatcher matcher;
+    /** {@code schema.table.column} to its rule's transformer. */
+    private final Map<String, String> ruleOf = new HashMap<>();
 
     public LeakGate(RuleSet rules, SourceFingerprints source) {
         this.rules = rules;
         this.source = source;
+        this.matcher = new SourceMatcher(source);
         for (ColumnRule rule : rules.rules()) {
-            if (IDENTIFYING.contains(rule.type())) {
-                transformed.add(rule.column());
-            }
+            ruleOf.put(rule.column(), rule.type() == null ? "" : rule.type().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -71,12 +65,6 @@ public final class LeakGate {
             checkable[field] = WireText.isText(type) || type.equals("json") || type.equals("jsonb");
             qualified[field] = table + "." + columns.get(field);
         }
-        Map<String, String> ruleOf = new HashMap<>();
-        for (ColumnRule rule : rules.rules()) {
-            if (table.equals(rule.tableName())) {
-                ruleOf.put(rule.columnName(), rule.type());
-            }
-        }
         Refusal[] found = {null};
         // a value or token met before in this batch was looked up then: enums, currencies, statuses repeat on every
         // row, and the dates and ids inside JSON row images on most of them
@@ -85,17 +73,16 @@ public final class LeakGate {
         for (int field = 0; field < checked.length; field++) {
             checked[field] = new java.util.HashSet<>();
         }
-        Map<String, Boolean> lookedUp = new HashMap<>();
         CopyRows.forEach(batch.rows(), row -> {
             for (int field = 0; field < row.fields() && found[0] == null; field++) {
                 if (row.isNull(field) || !checkable[field]) {
                     continue;
                 }
                 String value = WireText.decode(batch.wireTypes().get(field), row.bytes(field));
-                String leak = checked[field].add(value) ? leak(qualified[field], value, lookedUp) : null;
+                String leak = checked[field].add(value) ? leak(qualified[field], value) : null;
                 if (leak != null) {
                     String column = columns.get(field);
-                    String rule = ruleOf.getOrDefault(column, "none");
+                    String rule = ruleOf.getOrDefault(qualified[field], "none");
                     found[0] = new Refusal(table, column, rule, "a value of the source reached the copy (" + leak + ")"
                             + (rule.equals("none") ? ": the column has no rule; give it one" : ": check the rule"));
                 }
@@ -106,34 +93,60 @@ public final class LeakGate {
 
     /**
      * Whether {@code text}, a value of {@code column} ({@code schema.table.column}), holds a value of
-     * the source: whole, then by the tokens inside it, as the cloner added them (TextPatterns). A
-     * column whose values name someone ({@link #IDENTIFYING}) is checked whole; any other shares
-     * words with personal ones by nature (a district named like a city, a fake first name like a real
-     * one), so there only emails, phones, id numbers and IBANs count, whole or inside.
+     * the source. What counts is read from the class table ({@link PiiClass}), as the transformers
+     * read it:
+     * <ul>
+     * <li>a column whose rule gives values of an identifying class: the whole value, in that class
+     *     (its transformer drew again on any such hit);
+     * <li>a column of quasi-identifiers (first names, cities, postal codes, dates): nothing, since
+     *     such a fake may equal another row's value;
+     * <li>free text and JSON ({@code scrub}): every source value of an identifying class inside it,
+     *     a single word too (the scrubber replaced every one);
+     * <li>a column without a rule: the whole value in any identifying class, and inside it tokens
+     *     (emails, phones, ids, IBANs) and runs of two words or more; a kept column: the tokens inside.
+     *     A token the source holds inside that very column is public, not a leak.
+     * </ul>
      */
     public boolean leaks(String column, String text) {
-        return leak(column, text, new HashMap<>()) != null;
+        return leak(column, text) != null;
     }
 
-    /**
-     * What of {@code text} is the source's, said without it ("the whole value", "an email inside"), or
-     * null. {@code lookedUp} holds the batch's lookups so far: a lookup answers the same every time.
-     */
-    private String leak(String column, String text, Map<String, Boolean> lookedUp) {
-        boolean wholeCounts = transformed.contains(column) && text.length() >= DISTINCTIVE_LENGTH;
-        if ((wholeCounts || TextPatterns.isLeakToken(text)) && known(text, lookedUp)) {
-            return "the whole value";
+    /** What of {@code text} is the source's, said without it ("the whole value, a full_name"), or null. */
+    private String leak(String column, String text) {
+        String rule = ruleOf.get(column);
+        boolean kept = "keep".equals(rule);
+        boolean open = rule == null || kept;
+        PiiClass of = open ? null : PiiClass.ofRule(rule, optionsOf(column));
+        if (of != null) {
+            return of.identifying() && source.contains(of, text) ? "the whole value: a source " + of.label() : null;
         }
-        for (String token : TextPatterns.leakTokens(text)) {
-            if (known(token, lookedUp)) {
-                return token.indexOf('@') >= 0 ? "an email inside" : Character.isLetter(token.charAt(0))
-                        ? "an IBAN inside" : "a number of " + token.replaceAll("\\D", "").length() + " digits inside";
+        if (!open && !rule.equals("scrub")) {
+            return null; // emptied, a constant, a number, a recomputed search vector
+        }
+        if (rule == null && text.strip().length() >= Words.MIN_LENGTH) {
+            PiiClass whole = matcher.whole(text);
+            if (whole != null) {
+                return "the whole value: a source " + whole.label();
             }
+        }
+        for (SourceMatcher.Match match : matcher.find(text, open ? 2 : 1)) {
+            if (kept && !match.token()) {
+                continue; // a kept column's words are the source's by decision; its emails and phones are not
+            }
+            if (open && match.token() && source.isPublic(column, text.substring(match.start(), match.end()))) {
+                continue; // the source holds it in this very column, which nobody judged personal: public
+            }
+            return "a source " + match.of().label() + " inside";
         }
         return null;
     }
 
-    private boolean known(String value, Map<String, Boolean> lookedUp) {
-        return lookedUp.computeIfAbsent(value, source::mightContain);
+    private Map<String, String> optionsOf(String column) {
+        for (ColumnRule rule : rules.rules()) {
+            if (column.equals(rule.column())) {
+                return rule.options();
+            }
+        }
+        return Map.of();
     }
 }

@@ -3,6 +3,7 @@ package io.envclone.validator.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.envclone.api.anonymize.RuleSet;
+import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.testing.RealInfrastructure;
 import io.envclone.testing.demo.DemoDatabaseGenerator;
@@ -32,8 +33,8 @@ class LeakScanTest {
         try (Connection copy = server.connect("leak_scan")) {
             new DemoDatabaseGenerator().generate(copy, DemoOptions.defaults());
             SourceFingerprints source = SourceFingerprints.sized(KEY, 10);
-            source.add("amina.source@real-mail.dz");
-            source.add("+33 6 12 98 76 54"); // French: no demo phone has it
+            source.add(PiiClass.EMAIL, "amina.source@real-mail.dz");
+            source.add(PiiClass.PHONE, "+33 6 12 98 76 54"); // French: no demo phone has it
             LeakGate gate = new LeakGate(new RuleSet("1", "strict", List.of()), source);
 
             assertThat(LeakScan.scan(copy, gate::leaks)).singleElement().satisfies(clean -> {
@@ -48,7 +49,7 @@ class LeakScanTest {
                 row.next();
                 address = row.getString(1);
             }
-            source.add(address);
+            source.add(PiiClass.STREET_ADDRESS, address);
             LeakGate keepingAddresses = new LeakGate(new RuleSet("1", "strict", List.of(
                     io.envclone.api.anonymize.ColumnRule.of("public.lofts.address", "keep"))), source);
             assertThat(LeakScan.scan(copy, keepingAddresses::leaks)).extracting(CheckResult::name)
@@ -58,8 +59,8 @@ class LeakScanTest {
             assertThat(LeakScan.scan(copy, replacingAddresses::leaks)).extracting(CheckResult::name)
                     .contains("no source value in public.lofts.address");
             source = SourceFingerprints.sized(KEY, 10);
-            source.add("amina.source@real-mail.dz");
-            source.add("+33 6 12 98 76 54"); // French: no demo phone has it
+            source.add(PiiClass.EMAIL, "amina.source@real-mail.dz");
+            source.add(PiiClass.PHONE, "+33 6 12 98 76 54"); // French: no demo phone has it
             gate = new LeakGate(new RuleSet("1", "strict", List.of()), source);
 
             try (Statement sql = copy.createStatement()) {

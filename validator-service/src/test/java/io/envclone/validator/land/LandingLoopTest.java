@@ -8,6 +8,7 @@ import io.envclone.api.anonymize.RuleSet;
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
+import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.testing.RealInfrastructure;
 import io.envclone.testing.batch.SourceBatches;
@@ -109,7 +110,7 @@ class LandingLoopTest {
             new DemoDatabaseGenerator().generate(connection, DemoOptions.defaults());
             try (ResultSet emails = sql.executeQuery("select email::text from public.users")) {
                 while (emails.next()) {
-                    source.add(emails.getString(1));
+                    source.add(PiiClass.EMAIL, emails.getString(1));
                 }
             }
             users = SourceBatches.batches(connection, "leak-1", 200).stream()

@@ -7,6 +7,7 @@ import io.envclone.api.anonymize.RuleSet;
 import io.envclone.api.batch.CopyRows;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.batch.WireText;
+import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.testing.RealInfrastructure;
 import io.envclone.testing.batch.SourceBatches;
@@ -49,8 +50,8 @@ class LeakGateTest {
             try (Statement sql = connection.createStatement();
                     ResultSet users = sql.executeQuery("select email::text, phone from public.users")) {
                 while (users.next()) {
-                    source.add(users.getString(1));
-                    source.add(users.getString(2));
+                    source.add(PiiClass.EMAIL, users.getString(1));
+                    source.add(PiiClass.PHONE, users.getString(2));
                     aRealEmail = users.getString(1);
                 }
             }
@@ -63,7 +64,7 @@ class LeakGateTest {
         TableBatch users = batch("users");
         LeakGate.Refusal refusal = new LeakGate(RULES, source).check(users, "demo-1").orElseThrow();
         assertThat(refusal.message()).isEqualTo("public.users.email (rule email): a value of the source reached the copy"
-                + " (the whole value): check the rule").doesNotContain("@");
+                + " (the whole value: a source email): check the rule").doesNotContain("@");
 
         TableBatch replaced = rewrite(users, (column, value) -> switch (column) {
             case "email" -> "user" + Math.abs(value.hashCode()) + "@test.local";
