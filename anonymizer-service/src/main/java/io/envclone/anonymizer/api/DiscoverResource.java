@@ -41,7 +41,7 @@ public class DiscoverResource {
     @Path("/discover")
     public Discovered discover(DiscoveryInput request) {
         Proposal proposal = Discovery.discover(checked(request == null ? null : request.columns(),
-                request == null ? null : request.samples()));
+                request == null ? null : request.samples(), request == null ? null : request.sameValues()));
         return new Discovered(proposal.rules(), proposal.sensitive(), proposal.unresolved(), proposal.notSensitive(),
                 RuleFileWriter.write(proposal));
     }
@@ -52,10 +52,11 @@ public class DiscoverResource {
         if (request == null || request.rules() == null) {
             throw new InvalidRequestException("rules", "are missing: give the rule set to check");
         }
-        return Coverage.check(request.rules(), Discovery.discover(checked(request.columns(), request.samples())));
+        return Coverage.check(request.rules(), Discovery.discover(checked(request.columns(), request.samples(), null)));
     }
 
-    private static DiscoveryInput checked(List<SchemaColumn> columns, Map<String, List<Map<String, String>>> samples) {
+    private static DiscoveryInput checked(List<SchemaColumn> columns, Map<String, List<Map<String, String>>> samples,
+            Map<String, String> sameValues) {
         if (columns == null || columns.isEmpty()) {
             throw new InvalidRequestException("columns", "are missing: give the schema's columns, [{\"table\":"
                     + " \"public.customer\", \"column\": \"email\", \"type\": \"text\"}, ...]");
@@ -82,7 +83,7 @@ public class DiscoverResource {
                 throw new InvalidRequestException(field, "repeats " + column.qualified() + ": give each column once");
             }
         }
-        return new DiscoveryInput(columns, samples);
+        return new DiscoveryInput(columns, samples, sameValues);
     }
 
     private static boolean blank(String value) {

@@ -38,8 +38,25 @@ public final class Discovery {
             RuleFitter.Fit fit = RuleFitter.fit(column, judgement, input.columns());
             (fit.resolved() ? sensitive : unresolved).add(fit.finding());
         }
+        byValue(input, sensitive, cleared);
         RuleSet rules = new RuleSet(version(input), RuleSet.STRICT, sensitive.stream().map(Finding::rule).toList());
         return new Proposal(rules, sensitive, unresolved, cleared);
+    }
+
+    /**
+     * Discovery by value: a column cleared by its name and sample, whose sampled values are values of
+     * a sensitive column ({@code changed_by} holding {@code staff.username}s), gets that column's rule,
+     * the same deterministic transform, so joins between the two still match.
+     */
+    private static void byValue(DiscoveryInput input, List<Finding> sensitive, List<Cleared> cleared) {
+        input.sameValues().forEach((column, of) -> {
+            Finding source = sensitive.stream().filter(finding -> finding.column().equals(of)).findFirst().orElse(null);
+            if (source == null || !cleared.removeIf(done -> done.column().equals(column))) {
+                return;
+            }
+            sensitive.add(new Finding(column, source.type(), source.options(), "its sampled values are values of " + of
+                    + ": the same rule, so they get the same fakes and joins between them still match", Evidence.CONTENT));
+        });
     }
 
     private static String version(DiscoveryInput input) {

@@ -69,12 +69,12 @@ class RealSchemaDiscoveryTest {
                 Map.entry("public.staff.email", "email"),
                 Map.entry("public.staff.first_name", "first_name"),
                 Map.entry("public.staff.last_name", "last_name"),
-                Map.entry("public.staff.username", "template"),
+                Map.entry("public.staff.username", "username"),
                 Map.entry("public.staff.picture", "null"),
                 Map.entry("public.address.address", "address"),
                 Map.entry("public.address.address2", "address"),
                 Map.entry("public.address.phone", "phone"),
-                Map.entry("public.address.postal_code", "national_id"),
+                Map.entry("public.address.postal_code", "postal_code"),
                 Map.entry("public.city.city", "city"),
                 Map.entry("public.film.description", "scrub")));
         assertThat(found.get("public.staff.password").type()).isEqualTo("password");
@@ -100,12 +100,12 @@ class RealSchemaDiscoveryTest {
         assertFound(found, Map.of(
                 "auth.users.email", "email",
                 "auth.users.raw_user_meta_data", "scrub",
-                "public.profiles.username", "template",
+                "public.profiles.username", "username",
                 "public.profiles.full_name", "name",
                 "public.profiles.avatar_url", "template",
                 "public.employees.full_name", "name",
                 "public.employees.email", "email",
-                "Sales.Order.User Name", "template",
+                "Sales.Order.User Name", "username",
                 "Sales.Invoice.pdf", "null"));
         assertThat(found.get("auth.users.encrypted_password").type()).isEqualTo("password");
         assertThat(found.get("auth.users.raw_user_meta_data").reason()).contains("username", "full_name");

@@ -83,7 +83,7 @@ public final class CloneRun {
         try {
             step("sampling the source read-only for discovery (" + SourceSample.ROWS_PER_TABLE + " rows a table)");
             SourceSample sample = SourceSample.read(plan.source(), selection(plan));
-            Discovery discovery = Discovery.of(runtime.anonymizer(), sample);
+            Discovery discovery = Discovery.of(runtime.anonymizer(), sample, plan.source());
             if (plan.rules() == null) {
                 step("no rules given: using the " + discovery.rules().rules().size() + " rules discovery proposed for "
                         + discovery.columns() + " columns, under the strict policy");

@@ -56,7 +56,7 @@ public final class DiscoverCommand extends ServiceCommand {
         SourceSample sample = SourceSample.read(source, SchemaSelection.defaults());
         Discovery discovery;
         try (LocalRuntime runtime = start(EnumSet.of(LocalRuntime.Service.ANONYMIZER), null)) {
-            discovery = Discovery.of(runtime.anonymizer(), sample);
+            discovery = Discovery.of(runtime.anonymizer(), sample, source);
         }
         if (rulesFile != null) {
             Files.writeString(rulesFile, discovery.ruleFile());

@@ -25,8 +25,22 @@ public record Discovery(RuleSet rules, String ruleFile, Set<String> sensitiveCol
     }
 
     public static Discovery of(ServiceClient anonymizer, SourceSample sample) {
+        return of(anonymizer, sample, Map.of());
+    }
+
+    /**
+     * Discovery, then discovery by value: the columns whose sampled values {@code source} holds in a
+     * column judged sensitive get that column's rule ({@link SameValues}).
+     */
+    public static Discovery of(ServiceClient anonymizer, SourceSample sample, DatabaseUrl source) throws java.sql.SQLException {
+        Discovery first = of(anonymizer, sample);
+        Map<String, String> same = SameValues.find(source, sample, first);
+        return same.isEmpty() ? first : of(anonymizer, sample, same);
+    }
+
+    private static Discovery of(ServiceClient anonymizer, SourceSample sample, Map<String, String> sameValues) {
         JsonNode discovered = anonymizer.post("/api/discover", Map.of("columns", sample.columns(),
-                "samples", sample.samples()));
+                "samples", sample.samples(), "sameValues", sameValues));
         Set<String> sensitive = new LinkedHashSet<>();
         List<Finding> findings = new ArrayList<>();
         for (String list : new String[] {"sensitive", "unresolved"}) {
