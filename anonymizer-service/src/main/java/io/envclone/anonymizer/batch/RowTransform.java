@@ -32,6 +32,7 @@ final class RowTransform {
             Result result) {
         Map<String, String> replacements = new HashMap<>();
         Map<String, String> transformed = new HashMap<>();
+        String[] firstName = {null};
         Row row = new Row() {
             @Override
             public String column(String column) {
@@ -52,6 +53,11 @@ final class RowTransform {
             public Map<String, String> replacements() {
                 return replacements;
             }
+
+            @Override
+            public String fakeFirstName() {
+                return firstName[0];
+            }
         };
         for (TableRules.ColumnTransform transform : table.columns()) {
             if (!present.test(transform.column()) || (transform.when() != null && !transform.when().holds(row::column))) {
@@ -59,10 +65,13 @@ final class RowTransform {
             }
             String before = transform.type().equals("null") ? null : original.apply(transform.column());
             String fake = transform.transformer().apply(before, row);
-            if (before != null && fake != null && transform.stage() == 0) {
+            if (before != null && fake != null && transform.replacesAValue()) {
                 replacements.put(before, fake);
             }
             transformed.put(transform.column(), fake);
+            if (transform.type().equals("first_name") && fake != null) {
+                firstName[0] = fake;
+            }
             result.accept(transform, before, fake);
         }
     }

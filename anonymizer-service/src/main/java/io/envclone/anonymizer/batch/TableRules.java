@@ -13,13 +13,23 @@ record TableRules(String table, List<ColumnTransform> columns) {
      */
     record ColumnTransform(String column, String type, Transformer transformer, boolean unique, RuleCondition when) {
 
-        /** 0: from the value alone; 1: {@code scrub}, once the row's other replacements are known; 2: {@code tsvector}, from the finished text. */
+        /**
+         * 0: from the value alone; 1: {@code last_name}, once the row's fake first name is known (the two
+         * together must not be a source full name); 2: {@code scrub}, once the row's other replacements
+         * are known; 3: {@code tsvector}, from the finished text.
+         */
         int stage() {
             return switch (type) {
-                case "scrub" -> 1;
-                case "tsvector" -> 2;
+                case "last_name" -> 1;
+                case "scrub" -> 2;
+                case "tsvector" -> 3;
                 default -> 0;
             };
+        }
+
+        /** Whether it replaces a value by another of the same kind, which free text of the row must not show either. */
+        boolean replacesAValue() {
+            return stage() <= 1;
         }
     }
 }

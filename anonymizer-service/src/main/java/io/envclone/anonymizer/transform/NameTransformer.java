@@ -21,12 +21,15 @@ final class NameTransformer implements Transformer {
 
     private final FakePools pools;
     private final RealValues real;
+    private final RealValues fullNames;
 
-    NameTransformer(Kind kind, KeyedHash hash, FakePools pools, RealValues real) {
+    /** {@code fullNames}: the source's full names, which a last name drawn beside a fake first name must not complete. */
+    NameTransformer(Kind kind, KeyedHash hash, FakePools pools, RealValues real, RealValues fullNames) {
         this.kind = kind;
         this.hash = hash;
         this.pools = pools;
         this.real = real;
+        this.fullNames = fullNames;
     }
 
     @Override
@@ -36,8 +39,9 @@ final class NameTransformer implements Transformer {
         }
         String key = Template.normalized(value);
         // a fake that is one of the source's values is drawn again; names repeat, so after a few draws the last stands
+        String first = kind == Kind.LAST_NAME ? row.fakeFirstName() : null;
         String fake = candidate(key, 1);
-        for (int draw = 2; draw <= MAX_DRAWS && real.seen(fake); draw++) {
+        for (int draw = 2; draw <= MAX_DRAWS && (real.seen(fake) || first != null && fullNames.seen(first + " " + fake)); draw++) {
             fake = candidate(key, draw);
         }
         boolean capitals = value.equals(value.toUpperCase(Locale.ROOT)) && !value.equals(value.toLowerCase(Locale.ROOT));

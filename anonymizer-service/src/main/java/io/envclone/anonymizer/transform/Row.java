@@ -22,6 +22,11 @@ public interface Row {
         return java.util.Map.of();
     }
 
+    /** The fake first name this row's {@code first_name} column got, or null: a fake last name must not make a source full name with it. */
+    default String fakeFirstName() {
+        return null;
+    }
+
     Row NONE = new Row() {
         @Override
         public String column(String column) {

@@ -90,12 +90,14 @@ final class Scrubber implements Transformer {
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
                 JsonNode tree = JSON.readTree(value);
-                Row withPathValues = byPath.isEmpty() ? row : new PathValues(row);
+                Row withLeafValues = byPath.isEmpty() && !scrubRest ? row : new PathValues(row);
                 if (!byPath.isEmpty()) {
-                    walk(tree, null, "", withPathValues, true);
+                    walk(tree, null, "", withLeafValues, Pass.PATHS);
                 }
                 if (scrubRest) {
-                    walk(tree, null, "", withPathValues, false);
+                    // keyed leaves first: a row image's first_name is then found, replaced alike, in its notes
+                    walk(tree, null, "", withLeafValues, Pass.KEYS);
+                    walk(tree, null, "", withLeafValues, Pass.REST);
                 }
                 return JSON.writeValueAsString(tree);
             } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
@@ -105,34 +107,40 @@ final class Scrubber implements Transformer {
         return scrubRest ? scrubText(value, row) : value;
     }
 
+    /** The passes over a JSON document, in this order: leaves a path names, leaves a key names, the rest. */
+    private enum Pass { PATHS, KEYS, REST }
+
     /**
-     * Replaces the leaves under {@code node} in place: in the {@code paths} pass only those a path
-     * names, otherwise every other one, by its key or as text.
+     * Replaces the leaves under {@code node} in place, those of {@code pass}. Paths and keys record
+     * what they replaced in the row, so the text of the rest does not show it either.
      */
-    private JsonNode walk(JsonNode node, String key, String path, Row row, boolean paths) {
+    private JsonNode walk(JsonNode node, String key, String path, Row row, Pass pass) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                field.setValue(walk(field.getValue(), field.getKey(), at, row, paths));
+                field.setValue(walk(field.getValue(), field.getKey(), at, row, pass));
             }
             return object;
         }
         if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, walk(array.get(i), key, path, row, paths));
+                array.set(i, walk(array.get(i), key, path, row, pass));
             }
             return array;
         }
         Transformer own = byPath.get(path);
-        if (paths) {
+        if (pass == Pass.PATHS) {
             return own == null || node.isNull() ? node : leaf(node, own.apply(node.asText(), row), row);
         }
         if (own != null || !node.isTextual()) {
             return node; // done in the paths pass; numbers, booleans, null: no text to hide
         }
-        Transformer leaf = key == null ? null : byKey.get(key.toLowerCase(Locale.ROOT));
-        return new TextNode(leaf != null ? leaf.apply(node.asText(), row) : scrubText(node.asText(), row));
+        Transformer keyed = key == null ? null : byKey.get(key.toLowerCase(Locale.ROOT));
+        if (pass == Pass.KEYS) {
+            return keyed == null ? node : leaf(node, keyed.apply(node.asText(), row), row);
+        }
+        return keyed != null ? node : new TextNode(scrubText(node.asText(), row));
     }
 
     /** A path's replacement, a number where the original was one and the replacement still is. */
@@ -140,7 +148,7 @@ final class Scrubber implements Transformer {
         if (replaced == null) {
             return com.fasterxml.jackson.databind.node.NullNode.getInstance();
         }
-        if (original.isTextual() && original.asText().length() >= 4) {
+        if (original.isTextual() && original.asText().strip().length() >= OWN_VALUE_LENGTH) {
             row.replacements().put(original.asText(), replaced);
         }
         if (original.isNumber()) {

@@ -213,7 +213,7 @@ public final class Transformers {
             case ADDRESS -> PiiClass.STREET_ADDRESS;
             default -> null; // first names, last names, cities: quasi-identifiers
         };
-        return new NameTransformer(kind, hash, FakePools.of(locale), real(of));
+        return new NameTransformer(kind, hash, FakePools.of(locale), real(of), real(PiiClass.FULL_NAME));
     }
 
     private static DateTransformer.Keep keep(ColumnRule rule) {

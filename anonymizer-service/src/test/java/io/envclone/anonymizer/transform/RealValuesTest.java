@@ -53,6 +53,38 @@ class RealValuesTest {
     }
 
     @Test
+    void aFakeLastNameNeverCompletesTheRowsFakeFirstNameIntoASourceFullName() {
+        Transformers blind = new Transformers(KEY);
+        Transformer last = blind.create(ColumnRule.of("p.t.last_name", "last_name"));
+        Row firstNameMary = new Row() {
+            @Override
+            public String column(String column) {
+                return null;
+            }
+
+            @Override
+            public String index() {
+                return "1";
+            }
+
+            @Override
+            public String fakeFirstName() {
+                return "Mary";
+            }
+        };
+        String firstDraw = last.apply("Selby", firstNameMary);
+        // the source has a customer whose name is what the two fakes make together (a generated full_name would show it)
+        SourceFingerprints source = SourceFingerprints.sized(FINGERPRINT_KEY, 10);
+        source.add(PiiClass.FULL_NAME, "MARY " + firstDraw.toUpperCase(java.util.Locale.ROOT));
+        Transformer seeing = new Transformers(KEY, SourceKnowledge.of(source)).create(ColumnRule.of("p.t.last_name", "last_name"));
+
+        String redrawn = seeing.apply("Selby", firstNameMary);
+        assertThat(redrawn).isNotEqualTo(firstDraw).isNotEqualToIgnoringCase("Selby");
+        assertThat(source.contains(PiiClass.FULL_NAME, "Mary " + redrawn)).isFalse();
+        assertThat(seeing.apply("Selby", Row.NONE)).as("alone, a last name is quasi: its first draw stands").isEqualTo(firstDraw);
+    }
+
+    @Test
     void phonesIbansNamesAndEmailsDrawAgainWhenTheirFakeIsASourceValue() {
         List<String> phones = List.of("+213 555 12 34 56", "0661 22 33 44", "07.70.11.22.33");
         List<String> ibans = List.of("DZ58 0002 1000 0123 4567 8901", "FR14 2004 1010 0505 0001 3M02 606");

@@ -103,4 +103,14 @@ class ScrubberTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TRANSFORMERS.create(new ColumnRule("public.t.c", "scrub",
                 Map.of(), Map.of("guest.email", "emial"), ""))).hasMessageContaining("path guest.email: unknown transformer 'emial'");
     }
+
+    @Test
+    void aRowImagesOwnNamesAreReplacedInItsFreeTextAsInItsKeys() {
+        // an audit trigger's image of a customer row: notes name the customer by first name only
+        String image = "{\"notes\": \"Agnes renewed the membership; agnes pays by card.\", \"first_name\": \"Agnes\","
+                + " \"last_name\": \"Bishop\", \"store_id\": 1}";
+        String out = SCRUB.apply(image, Row.NONE);
+        assertThat(out).doesNotContainIgnoringCase("agnes").doesNotContain("Bishop")
+                .contains("\"store_id\":1").containsPattern("\"notes\":\"[A-Z][a-z]+ renewed the membership; [a-z]+ pays by card.\"");
+    }
 }

@@ -106,6 +106,11 @@ final class CommandFixture {
         return run;
     }
 
+    /** The shared validator's base URL, for tests that call its API as the operator will. */
+    String validatorUrl() {
+        return services.validator().baseUrl();
+    }
+
     String url(String database) {
         return "postgresql://postgres@localhost:" + server.port() + "/" + database;
     }

@@ -21,9 +21,11 @@ final class NamespaceReader {
     static List<CatalogObject> read(Connection connection) throws SQLException {
         List<CatalogObject> found = new ArrayList<>(CatalogQuery.list(connection, """
                 select 'pg_namespace'::regclass::oid, n.oid, n.nspname,
-                       format('CREATE SCHEMA IF NOT EXISTS %I', n.nspname), format('DROP SCHEMA %I', n.nspname)
+                       format('CREATE SCHEMA IF NOT EXISTS %I', n.nspname) || SUFFIX,
+                       format('DROP SCHEMA %I', n.nspname)
                 from pg_catalog.pg_namespace n
-                where""" + " " + USER_NAMESPACE + " and " + notFromExtension("pg_namespace", "n.oid"),
+                where""".replace("SUFFIX", PublicSchemaOwner.SUFFIX_SQL) + " " + USER_NAMESPACE + " and "
+                + notFromExtension("pg_namespace", "n.oid"),
                 row -> new CatalogObject(row.getLong(1), row.getLong(2), new SchemaObject(
                         new ObjectId(ObjectKind.SCHEMA, "", row.getString(3)), row.getString(4), row.getString(5),
                         Set.of()))));

@@ -22,12 +22,17 @@ public final class LeakScan {
     private LeakScan() {
     }
 
-    /** {@code leaks}: whether a value of a column ({@code schema.table.column}) is (very probably) one of the source's. */
+    /**
+     * {@code leaks}: whether a value of a column ({@code schema.table.column}; a partition's under its
+     * root table, as rules name it) is (very probably) one of the source's.
+     */
     public static List<CheckResult> scan(Connection target, BiPredicate<String, String> leaks) throws SQLException {
         List<String[]> columns = new ArrayList<>();
         try (Statement sql = target.createStatement(); ResultSet row = sql.executeQuery("""
-                select n.nspname, c.relname, a.attname
+                select n.nspname, c.relname, a.attname, rn.nspname || '.' || r.relname
                 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                join pg_class r on r.oid = coalesce(pg_partition_root(c.oid), c.oid)
+                join pg_namespace rn on rn.oid = r.relnamespace
                 join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
                 join pg_type t on t.oid = a.atttypid
                 left join pg_type b on b.oid = t.typbasetype
@@ -39,7 +44,7 @@ public final class LeakScan {
                   and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
                 order by 1, 2, a.attnum""")) {
             while (row.next()) {
-                columns.add(new String[] {row.getString(1), row.getString(2), row.getString(3)});
+                columns.add(new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4)});
             }
         }
         List<CheckResult> results = new ArrayList<>();
@@ -48,6 +53,7 @@ public final class LeakScan {
             long read = 0;
             for (String[] column : columns) {
                 String name = column[0] + "." + column[1] + "." + column[2];
+                String ruled = column[3] + "." + column[2]; // a partition's column is ruled, and public, as its root's
                 long leaked = 0;
                 try (Statement sql = connection.createStatement()) {
                     sql.setFetchSize(5_000);
@@ -55,7 +61,7 @@ public final class LeakScan {
                             + quoted(column[0]) + "." + quoted(column[1]) + " where " + quoted(column[2]) + " is not null")) {
                         while (row.next()) {
                             read++;
-                            if (leaks.test(name, row.getString(1))) {
+                            if (leaks.test(ruled, row.getString(1))) {
                                 leaked++;
                             }
                         }

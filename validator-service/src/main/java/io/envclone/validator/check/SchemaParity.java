@@ -2,6 +2,7 @@ package io.envclone.validator.check;
 
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.service.catalog.CatalogAnalysis;
+import io.envclone.service.catalog.PublicSchemaOwner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -47,7 +48,9 @@ public final class SchemaParity {
     }
 
     private static Set<String> statements(MigrationScript script) {
-        return new LinkedHashSet<>(script.statements());
+        Set<String> statements = new LinkedHashSet<>();
+        script.statements().forEach(statement -> statements.add(PublicSchemaOwner.definitionOnly(statement)));
+        return statements;
     }
 
     private static String headline(String statement) {

@@ -83,7 +83,7 @@ class LeakGateTest {
         TableBatch messages = batch("messages");
         assertThat(new LeakGate(RULES, source).check(messages, "demo-1").orElseThrow().message())
                 .as("the demo's bodies quote their users' emails and phones").isEqualTo("public.messages.body (rule scrub):"
-                        + " a value of the source reached the copy (a number of 12 digits inside): check the rule");
+                        + " a value of the source reached the copy (a source phone inside): check the rule");
 
         TableBatch neutral = rewrite(messages, (column, value) -> column.equals("body") ? "Merci, à bientôt." : value);
         assertThat(new LeakGate(RULES, source).check(neutral, "demo-1")).isEmpty();
