@@ -88,6 +88,11 @@ final class RowCopy {
                 + ROW + " where " + ROW + ".tableoid = ?::oid and " + ROW + ".ctid = ?::tid";
     }
 
+    /** Whether the copy makes some text value new (which a foreign key through it may then not find). */
+    boolean makesNew() {
+        return !madeNew.isEmpty();
+    }
+
     /** Whether a unique key is new by a default (a collision there is the environment's: a sequence behind). */
     boolean keyTakesDefault(String keyName) {
         return table.uniqueKeys().stream().anyMatch(key -> key.name().equals(keyName)

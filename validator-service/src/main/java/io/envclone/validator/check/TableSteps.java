@@ -160,10 +160,14 @@ final class TableSteps {
         return new CheckResult(name(SuiteTable.Step.INSERT), false, SqlErrors.describe(last));
     }
 
-    /** The copy, not the environment, is at fault: a check or length its new values break, a key it repeats. */
+    /**
+     * The copy, not the environment, is at fault: a check or length its new values break, a key it
+     * repeats, a foreign key its new text refers through (a new territory code names no territory).
+     */
     private static boolean notGeneric(SQLException e, RowCopy copy) {
         return switch (String.valueOf(e.getSQLState())) {
             case "23514", "22001", "23P01" -> true;
+            case "23503" -> copy.makesNew();
             // a key made new by a default that still collides is a sequence behind: the environment's fault
             case "23505" -> !copy.keyTakesDefault(SqlErrors.constraint(e));
             default -> false;
