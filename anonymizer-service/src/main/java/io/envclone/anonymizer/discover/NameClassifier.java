@@ -63,6 +63,7 @@ final class NameClassifier {
             rule(Kind.POSTAL_CODE, Match.CONTAINS, "postal code", "postalcode", "postcode", "post code", "zip", "zipcode",
                     "zip code", "code postal", "codepostal"),
             rule(Kind.POSTAL_CODE, Match.EXACT, "cp"),
+            rule(Kind.EXTENSION, Match.PERSON_TABLE, "extension", "ext", "poste"),
             rule(Kind.COMPANY, Match.CONTAINS, "company", "raison sociale", "entreprise", "societe", "employer",
                     "employeur"),
             rule(Kind.ADDRESS, Match.CONTAINS, "address", "adresse", "addr", "street", "rue", "voie", "lieu dit"),
