@@ -32,18 +32,40 @@ public final class FakePools {
 
     private FakePools(String locale) {
         Faker faker = new Faker(Locale.forLanguageTag(locale), new Random(20_261_201L));
-        this.firstNames = distinct(() -> faker.name().firstName(), SIZE);
-        this.lastNames = distinct(() -> faker.name().lastName(), SIZE);
+        this.firstNames = toppedUp(locale, f -> f.name().firstName());
+        this.lastNames = toppedUp(locale, f -> f.name().lastName());
         this.cities = distinct(() -> faker.address().cityName(), SIZE / 4);
         this.streets = distinct(() -> faker.address().streetName(), SIZE);
         this.companies = distinct(() -> faker.company().name(), SIZE);
     }
 
+    /**
+     * The locale's names first, then other locales' until there are {@link #SIZE}: a locale may know
+     * fewer than a hundred first names, and a fake full name must rarely be someone's real one (with
+     * 89 x 150 French names, a source of 50,000 French people holds nearly every pair, and no number
+     * of draws finds a free one).
+     */
+    private static List<String> toppedUp(String locale, java.util.function.Function<Faker, String> next) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String from : TOP_UP) {
+            if (names.size() >= SIZE) {
+                break;
+            }
+            Faker faker = new Faker(Locale.forLanguageTag(from.equals("") ? locale : from), new Random(20_261_201L));
+            names.addAll(distinct(() -> next.apply(faker), SIZE - names.size()));
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** Where names come from after the locale's own ("" is the locale), in this order. */
+    private static final List<String> TOP_UP = List.of("", "en", "es", "de", "it", "nl", "pt");
+
     /** Up to {@code size} distinct values; a locale with fewer (cities) gives what it has, in a fixed order. */
     private static List<String> distinct(Supplier<String> next, int size) {
         Set<String> values = new LinkedHashSet<>();
-        for (int tries = 0; values.size() < size && tries < size * 20; tries++) {
-            values.add(next.get());
+        for (int tries = 0, since = 0; values.size() < size && tries < size * 20 && since < 2_000; tries++) {
+            // a locale that gave nothing new in 2,000 tries has no more to give
+            since = values.add(next.get()) ? 0 : since + 1;
         }
         return new ArrayList<>(values);
     }
