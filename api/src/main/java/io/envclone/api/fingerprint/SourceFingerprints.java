@@ -124,9 +124,22 @@ public final class SourceFingerprints {
             return;
         }
         for (String form : forms(value)) {
-            set(positions(hash(form), of.ordinal()));
+            if (asks(of, form)) {
+                set(positions(hash(form), of.ordinal()));
+            }
         }
     }
+
+    /**
+     * Whether {@code form} is one of class {@code of}: the last 9 digits are a phone's form only. A
+     * phone is the same in any national spelling, while 9 digits of an 18-digit id are not the id
+     * (and a fake phone would too often end like one of 50,000 ids).
+     */
+    private static boolean asks(PiiClass of, String form) {
+        return of == PiiClass.PHONE || !form.startsWith(LAST_DIGITS);
+    }
+
+    private static final String LAST_DIGITS = "#~";
 
     /** Adds {@code token}, found inside a value of {@code column} ({@code schema.table.column}), which has no rule. */
     public void addPublic(String column, String token) {
@@ -141,7 +154,7 @@ public final class SourceFingerprints {
             return false;
         }
         for (String form : forms(value)) {
-            if (hasAll(positions(hash(form), of.ordinal()))) {
+            if (asks(of, form) && hasAll(positions(hash(form), of.ordinal()))) {
                 return true;
             }
         }
@@ -159,7 +172,7 @@ public final class SourceFingerprints {
         for (String form : forms(value)) {
             long[] hash = hash(form);
             for (PiiClass candidate : PiiClass.values()) {
-                if (candidate.identifying() && hasAll(positions(hash, candidate.ordinal()))) {
+                if (candidate.identifying() && asks(candidate, form) && hasAll(positions(hash, candidate.ordinal()))) {
                     return candidate;
                 }
             }
@@ -245,7 +258,7 @@ public final class SourceFingerprints {
         if (onlySeparators && digits.length() >= 7) {
             forms.add("#" + digits);
             if (digits.length() >= 9) {
-                forms.add("#~" + digits.substring(digits.length() - 9));
+                forms.add(LAST_DIGITS + digits.substring(digits.length() - 9));
             }
             return forms;
         }

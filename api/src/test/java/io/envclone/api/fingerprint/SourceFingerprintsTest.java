@@ -67,6 +67,18 @@ class SourceFingerprintsTest {
     }
 
     @Test
+    void onlyAPhoneIsFoundByItsLastNineDigits() {
+        SourceFingerprints source = SourceFingerprints.sized(KEY, 1000);
+        source.add(PiiClass.PHONE, "+213 661 22 33 44");
+        source.add(PiiClass.NATIONAL_ID, "109871234567890123");
+
+        assertThat(source.identifying("0661.22.33.44")).as("the same phone, spelled at home").isEqualTo(PiiClass.PHONE);
+        assertThat(source.identifying("0567 890 123")).as("a phone ending like an id is not the id").isNull();
+        assertThat(source.identifying("109871234567890123")).isEqualTo(PiiClass.NATIONAL_ID);
+        assertThat(source.contains(PiiClass.NATIONAL_ID, "999991234567890123")).isFalse();
+    }
+
+    @Test
     void aTokenOfAColumnWithoutARuleIsPublicInThatColumnOnly() {
         SourceFingerprints source = SourceFingerprints.sized(KEY, 1000);
         source.add(PiiClass.PHONE, "+33 8 58 66 06 904");
