@@ -43,6 +43,9 @@ class SchemaRoundTripTest {
                         ObjectKind.MATERIALIZED_VIEW, ObjectKind.REFRESH, ObjectKind.CONSTRAINT, ObjectKind.FOREIGN_KEY,
                         ObjectKind.INDEX, ObjectKind.TRIGGER, ObjectKind.POLICY, ObjectKind.ROW_SECURITY);
         assertThat(source.ofKind(ObjectKind.TABLE)).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(source.ofKind(ObjectKind.GRANT)).extracting(grant -> grant.id().name())
+                .as("an identity column's sequence keeps its grant, with its table")
+                .contains("SEQUENCE public.notifications_id_seq", "SEQUENCE public.users_id_seq");
     }
 
     @Test

@@ -26,27 +26,31 @@ final class AccessReader {
             with securable as (
               select 'pg_class'::regclass::oid cls, c.oid, n.nspname sch,
                      case c.relkind when 'S' then 'SEQUENCE ' else 'TABLE ' end || format('%I.%I', n.nspname, c.relname) target,
-                     c.relacl acl, c.relowner owner
+                     c.relacl acl, c.relowner owner,
+                     -- an identity column's sequence is no object of its own but part of its table: its grant goes with the table
+                     coalesce((select i.refobjid from pg_catalog.pg_depend i where i.classid = 'pg_class'::regclass
+                               and i.objid = c.oid and i.refclassid = 'pg_class'::regclass and i.deptype = 'i'), c.oid) attach
               from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
               where c.relkind in ('r', 'p', 'v', 'm', 'S') and c.relacl is not null and USER_NAMESPACE_N
               union all
               select 'pg_proc'::regclass::oid, p.oid, n.nspname,
                      case p.prokind when 'p' then 'PROCEDURE ' else 'FUNCTION ' end
                        || format('%I.%I(%s)', n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),
-                     p.proacl, p.proowner
+                     p.proacl, p.proowner, p.oid
               from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
               where p.proacl is not null and USER_NAMESPACE_N
               union all
-              select 'pg_namespace'::regclass::oid, n.oid, n.nspname, 'SCHEMA ' || format('%I', n.nspname), n.nspacl, n.nspowner
+              select 'pg_namespace'::regclass::oid, n.oid, n.nspname, 'SCHEMA ' || format('%I', n.nspname), n.nspacl, n.nspowner,
+                     n.oid
               from pg_catalog.pg_namespace n where n.nspacl is not null and USER_NAMESPACE_N
               union all
               select 'pg_type'::regclass::oid, t.oid, n.nspname,
                      case t.typtype when 'd' then 'DOMAIN ' else 'TYPE ' end || format('%I.%I', n.nspname, t.typname),
-                     t.typacl, t.typowner
+                     t.typacl, t.typowner, t.oid
               from pg_catalog.pg_type t join pg_catalog.pg_namespace n on n.oid = t.typnamespace
               where t.typacl is not null and USER_NAMESPACE_N
             )
-            select s.cls, s.oid, s.sch, s.target,
+            select s.cls, s.attach, s.sch, s.target,
                    'REVOKE ALL ON ' || s.target || ' FROM PUBLIC'
                    || coalesce((select string_agg(g.stmt, '' order by g.stmt) from (
                         select format(E';\\nGRANT %s ON %s TO %s%s', string_agg(a.privilege_type, ', ' order by a.privilege_type),
