@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.envclone.api.fingerprint.FreeText;
 import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.fingerprint.SourceMatcher;
 import io.envclone.api.fingerprint.TextPatterns;
@@ -204,6 +205,11 @@ final class Scrubber implements Transformer {
         // again, as a fake column value is drawn again: what comes out is what the leak gate accepts
         for (int again = 0; again < 2 && source != null && !source.find(out, 1).isEmpty(); again++) {
             out = replaced(out, row, false);
+        }
+        // a note that is a source note whole (nothing personal in it, or another row's once its name was replaced) is set apart
+        Transformer apart = byClass == null ? null : byClass.get(PiiClass.FREE_TEXT);
+        if (apart != null && source != null && FreeText.isProse(out) && source.contains(PiiClass.FREE_TEXT, out)) {
+            out = apart.apply(out, row);
         }
         return out;
     }

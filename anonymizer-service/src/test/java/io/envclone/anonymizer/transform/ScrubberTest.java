@@ -113,4 +113,20 @@ class ScrubberTest {
         assertThat(out).doesNotContainIgnoringCase("agnes").doesNotContain("Bishop")
                 .contains("\"store_id\":1").containsPattern("\"notes\":\"[A-Z][a-z]+ renewed the membership; [a-z]+ pays by card.\"");
     }
+
+    @Test
+    void aNoteThatWouldBeASourceNoteWholeIsSetApart() {
+        io.envclone.api.fingerprint.SourceFingerprints source = io.envclone.api.fingerprint.SourceFingerprints.sized(
+                "clone-fingerprint-key".getBytes(StandardCharsets.UTF_8), 100);
+        source.add(io.envclone.api.fingerprint.PiiClass.FREE_TEXT, "Prefers email contact.");
+        Transformer seeing = new Transformers(new KeyedHash("environment-key-one".getBytes(StandardCharsets.UTF_8)),
+                SourceKnowledge.of(source)).create(ColumnRule.of("public.customer.notes", "scrub"));
+
+        String out = seeing.apply("Prefers email contact.", Row.NONE);
+        assertThat(out).startsWith("Prefers email contact. #").hasSize("Prefers email contact.".length() + 6);
+        assertThat(seeing.apply("Prefers email contact.", Row.NONE)).as("the same mark every time").isEqualTo(out);
+        assertThat(seeing.apply("{\"notes\": \"Prefers email contact.\"}", Row.NONE)).as("in a row image too")
+                .isEqualTo("{\"notes\":\"" + out + "\"}");
+        assertThat(seeing.apply("Prefers phone contact.", Row.NONE)).as("no source note").isEqualTo("Prefers phone contact.");
+    }
 }

@@ -30,7 +30,12 @@ public enum PiiClass {
     LAST_NAME(false),
     CITY(false),
     POSTAL_CODE(false),
-    BIRTH_DATE(false);
+    BIRTH_DATE(false),
+    /**
+     * A whole prose value of a free-text or JSON column ({@link FreeText}): never in the copy whole,
+     * but its words are no one's on their own, so it is never looked for inside other text.
+     */
+    FREE_TEXT(false);
 
     private final boolean identifying;
 

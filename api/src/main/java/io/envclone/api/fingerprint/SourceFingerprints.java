@@ -123,11 +123,22 @@ public final class SourceFingerprints {
         if (value == null || value.isBlank()) {
             return;
         }
-        for (String form : forms(value)) {
+        for (String form : forms(of, value)) {
             if (asks(of, form)) {
                 set(positions(hash(form), of.ordinal()));
             }
         }
+    }
+
+    /** A free text is itself whole, in any case and punctuation: its first words are not it. */
+    private static List<String> forms(PiiClass of, String value) {
+        List<String> forms = forms(value);
+        List<String> words = of == PiiClass.FREE_TEXT ? Words.of(value.strip().toLowerCase(Locale.ROOT)) : List.of();
+        if (words.size() > MAX_WORDS) {
+            String firstWords = String.join(" ", words.subList(0, MAX_WORDS));
+            return forms.stream().filter(form -> !form.equals(firstWords)).toList();
+        }
+        return forms;
     }
 
     /**
@@ -153,7 +164,7 @@ public final class SourceFingerprints {
         if (value == null || value.isBlank()) {
             return false;
         }
-        for (String form : forms(value)) {
+        for (String form : forms(of, value)) {
             if (asks(of, form) && hasAll(positions(hash(form), of.ordinal()))) {
                 return true;
             }

@@ -73,6 +73,11 @@ public final class SourceMatcher {
         return tokens;
     }
 
+    /** Whether {@code value}, whole, is a source value of class {@code of}. */
+    public boolean contains(PiiClass of, String value) {
+        return source.contains(of, value);
+    }
+
     /** The first identifying class holding {@code value} whole, or null. */
     public PiiClass whole(String value) {
         return lookup(value);

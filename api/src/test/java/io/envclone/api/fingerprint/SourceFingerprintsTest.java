@@ -67,6 +67,21 @@ class SourceFingerprintsTest {
     }
 
     @Test
+    void aFreeTextIsFoundWholeNeverByItsFirstWordsNorInsideOtherText() {
+        SourceFingerprints source = SourceFingerprints.sized(KEY, 1000);
+        String note = "Agnes renewed the membership in June.";
+        FreeText.prose("{\"notes\": \"" + note + "\", \"lang\": \"en\", \"name\": \"Agnes Bishop\"}")
+                .forEach(prose -> source.add(PiiClass.FREE_TEXT, prose));
+
+        assertThat(source.contains(PiiClass.FREE_TEXT, "AGNES renewed the membership, in June")).isTrue();
+        assertThat(source.contains(PiiClass.FREE_TEXT, "Agnes renewed the membership in July.")).as("its first words")
+                .isFalse();
+        assertThat(source.contains(PiiClass.FREE_TEXT, "Agnes Bishop")).as("two words are no prose").isFalse();
+        assertThat(source.identifying(note)).as("never looked for as an identifying value").isNull();
+        assertThat(FreeText.prose("en")).isEmpty();
+    }
+
+    @Test
     void onlyAPhoneIsFoundByItsLastNineDigits() {
         SourceFingerprints source = SourceFingerprints.sized(KEY, 1000);
         source.add(PiiClass.PHONE, "+213 661 22 33 44");

@@ -341,14 +341,15 @@ public final class CloneDriver {
 
     /**
      * Every column a rule changes, with the class of its values ({@code schema.table.column:email}):
-     * the cloner fingerprints them by class so no copy may hold one; free text without a class.
+     * the cloner fingerprints them by class so no copy may hold one; free text and JSON as free_text
+     * (their prose whole, and the tokens inside by theirs).
      */
     public static List<String> fingerprintColumns(RuleSet rules) {
         List<String> columns = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (ColumnRule rule : rules.rules()) {
             if (!"keep".equals(rule.type()) && seen.add(rule.column())) {
-                PiiClass of = PiiClass.ofRule(rule.type(), rule.options());
+                PiiClass of = "scrub".equals(rule.type()) ? PiiClass.FREE_TEXT : PiiClass.ofRule(rule.type(), rule.options());
                 columns.add(of == null ? rule.column() : rule.column() + ":" + of.label());
             }
         }

@@ -1,6 +1,7 @@
 package io.envclone.cloner.stream;
 
 import io.envclone.api.batch.WireText;
+import io.envclone.api.fingerprint.FreeText;
 import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.api.fingerprint.SourceMatcher;
@@ -146,7 +147,9 @@ final class SourceFingerprinting {
                             continue;
                         }
                         values++;
-                        if (column.of() != null && column.of().identifying()) {
+                        if (column.of() == PiiClass.FREE_TEXT) {
+                            FreeText.prose(value).forEach(prose -> filter.add(PiiClass.FREE_TEXT, prose));
+                        } else if (column.of() != null && column.of().identifying()) {
                             filter.add(column.of(), value);
                         }
                         first = names != null && at == names[0] ? value : first;

@@ -6,6 +6,7 @@ import io.envclone.api.batch.CopyRows;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.batch.WireText;
 import io.envclone.api.fingerprint.SourceFingerprints;
+import io.envclone.api.fingerprint.FreeText;
 import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.fingerprint.SourceMatcher;
 import io.envclone.api.fingerprint.Words;
@@ -122,6 +123,13 @@ public final class LeakGate {
         }
         if (!open && !rule.equals("scrub")) {
             return null; // emptied, a constant, a number, a recomputed search vector
+        }
+        if (!open) {
+            for (String prose : FreeText.prose(text)) {
+                if (source.contains(PiiClass.FREE_TEXT, prose)) {
+                    return "the whole value: a source " + PiiClass.FREE_TEXT.label();
+                }
+            }
         }
         if (rule == null && text.strip().length() >= Words.MIN_LENGTH) {
             PiiClass whole = matcher.whole(text);

@@ -96,6 +96,12 @@ class LeakGateTest {
             return value;
         });
         assertThat(new LeakGate(RULES, source).check(oneLeak, "demo-1")).as("one planted email, in capitals").isPresent();
+
+        SourceFingerprints notes = SourceFingerprints.sized(KEY, 10);
+        notes.add(PiiClass.FREE_TEXT, "Merci, à bientôt.");
+        assertThat(new LeakGate(RULES, notes).check(neutral, "demo-1").orElseThrow().message())
+                .as("a source text, whole, in a free-text column").isEqualTo("public.messages.body (rule scrub): a value of"
+                        + " the source reached the copy (the whole value: a source free_text): check the rule");
     }
 
     private static TableBatch batch(String table) {
