@@ -99,6 +99,7 @@ final class Scrubber implements Transformer {
                     // keyed leaves first: a row image's first_name is then found, replaced alike, in its notes
                     walk(tree, null, "", withLeafValues, Pass.KEYS);
                     walk(tree, null, "", withLeafValues, Pass.REST);
+                    setApart(tree, withLeafValues); // whatever pass made a leaf, it is never a source note whole
                 }
                 return JSON.writeValueAsString(tree);
             } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
@@ -142,6 +143,27 @@ final class Scrubber implements Transformer {
             return keyed == null ? node : leaf(node, keyed.apply(node.asText(), row), row);
         }
         return keyed != null ? node : new TextNode(scrubText(node.asText(), row));
+    }
+
+    /** Every text leaf that is a source note whole, marked apart as {@link #scrubText} marks a text. */
+    private void setApart(JsonNode node, Row row) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) {
+                    field.setValue(new TextNode(apart(field.getValue().asText(), row)));
+                } else {
+                    setApart(field.getValue(), row);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, new TextNode(apart(array.get(i).asText(), row)));
+                } else {
+                    setApart(array.get(i), row);
+                }
+            }
+        }
     }
 
     /** A path's replacement, a number where the original was one and the replacement still is. */
@@ -206,12 +228,16 @@ final class Scrubber implements Transformer {
         for (int again = 0; again < 2 && source != null && !source.find(out, 1).isEmpty(); again++) {
             out = replaced(out, row, false);
         }
-        // a note that is a source note whole (nothing personal in it, or another row's once its name was replaced) is set apart
+        return apart(out, row);
+    }
+
+    /** A note that is a source note whole (nothing personal in it, or another row's once its name was replaced), set apart. */
+    private String apart(String text, Row row) {
         Transformer apart = byClass == null ? null : byClass.get(PiiClass.FREE_TEXT);
-        if (apart != null && source != null && FreeText.isProse(out) && source.contains(PiiClass.FREE_TEXT, out)) {
-            out = apart.apply(out, row);
+        if (apart != null && source != null && FreeText.isProse(text) && source.contains(PiiClass.FREE_TEXT, text)) {
+            return apart.apply(text, row);
         }
-        return out;
+        return text;
     }
 
     private String replaced(String text, Row row, boolean all) {
