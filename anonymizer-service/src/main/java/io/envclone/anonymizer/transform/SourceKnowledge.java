@@ -27,12 +27,16 @@ public final class SourceKnowledge {
         return source == null ? NONE : new SourceKnowledge(source);
     }
 
-    /** Whether a fake of class {@code of} is a source value of that class; never for a quasi-identifier. */
+    /**
+     * Whether a fake of class {@code of} is a source value of any identifying class (a fake full name
+     * that is a staff login in its words, "Aaron Cassin", is refused in text as a login); never asked
+     * for a quasi-identifier.
+     */
     RealValues real(PiiClass of) {
         if (source == null || of == null || !of.identifying()) {
             return RealValues.NONE;
         }
-        return value -> source.contains(of, value);
+        return value -> source.identifying(value) != null;
     }
 
     /** The finder of source values inside text, or null when nothing is known. */

@@ -85,6 +85,19 @@ class RealValuesTest {
     }
 
     @Test
+    void aFakeFullNameThatIsASourceLoginInItsWordsIsDrawnAgain() {
+        Transformer blind = new Transformers(KEY).create(ColumnRule.of("p.t.name", "name"));
+        String firstDraw = blind.apply("Aaron Selby", Row.NONE);
+        SourceFingerprints source = SourceFingerprints.sized(FINGERPRINT_KEY, 10);
+        source.add(PiiClass.USERNAME, firstDraw.toLowerCase(java.util.Locale.ROOT).replace(' ', '.')); // a staff login
+        String redrawn = new Transformers(KEY, SourceKnowledge.of(source)).create(ColumnRule.of("p.t.name", "name"))
+                .apply("Aaron Selby", Row.NONE);
+
+        assertThat(redrawn).isNotEqualTo(firstDraw);
+        assertThat(source.identifying(redrawn)).as("in text, the gate would find a login").isNull();
+    }
+
+    @Test
     void phonesIbansNamesAndEmailsDrawAgainWhenTheirFakeIsASourceValue() {
         List<String> phones = List.of("+213 555 12 34 56", "0661 22 33 44", "07.70.11.22.33");
         List<String> ibans = List.of("DZ58 0002 1000 0123 4567 8901", "FR14 2004 1010 0505 0001 3M02 606");
