@@ -135,7 +135,7 @@ class LandingLoopTest {
             }
             assertThat(failures).singleElement().asString().startsWith("batch leak-1/public.users#0.1.")
                     .endsWith("refused, nothing of it landed: public.users.email (rule email): a value of the source"
-                            + " reached the copy (the whole value): check the rule").doesNotContain("@");
+                            + " reached the copy (the whole value: a source email): check the rule").doesNotContain("@");
             assertThat(landings.find("leak-1").orElseThrow().failure()).isEqualTo(failures.get(0));
             assertThat(DemoTargets.counts(target).get("public.users")).isZero();
         }
