@@ -21,8 +21,8 @@ enum Kind {
     CITY("city", Map.of(), "a city", Stored.TEXTUAL),
     POSTAL_CODE("postal_code", Map.of(), "a postal code (a quasi-identifier: another of the same shape, never the row's own)",
             Stored.IDENTIFIER),
-    EXTENSION("postal_code", Map.of(), "a phone extension (a quasi-identifier: another of the same shape, never the row's own)",
-            Stored.IDENTIFIER),
+    SHORT_CODE("postal_code", Map.of(), "a short personal code, a phone extension or a card's last digits (a quasi-identifier:"
+            + " another of the same shape, never the row's own)", Stored.IDENTIFIER),
     BIRTH_DATE("date", Map.of("keep", "year"), "a birth date (the year stays)", EnumSet.of(ValueType.DATE, ValueType.TEXT)),
     USERNAME("username", Map.of(), "a user name", Stored.TEXTUAL),
     PASSWORD("password", Map.of(), "a password or its hash", Stored.SECRET, "hash"),

@@ -25,6 +25,8 @@ public final class FakePools {
     final List<String> cities;
     final List<String> streets;
     final List<String> companies;
+    /** Neutral sentences, for a free text that must not stay the source's. */
+    final List<String> sentences;
 
     public static FakePools of(String locale) {
         return BY_LOCALE.computeIfAbsent(locale, FakePools::new);
@@ -37,6 +39,7 @@ public final class FakePools {
         this.cities = distinct(() -> faker.address().cityName(), SIZE / 4);
         this.streets = distinct(() -> faker.address().streetName(), SIZE);
         this.companies = distinct(() -> faker.company().name(), SIZE);
+        this.sentences = distinct(() -> faker.lorem().sentence(6), SIZE / 4);
     }
 
     /**

@@ -36,7 +36,10 @@ final class Scrubber implements Transformer {
             "(?<email>" + TextPatterns.EMAIL + ")",
             "(?<iban>" + TextPatterns.IBAN + ")",
             "(?<number>" + TextPatterns.ID_NUMBER + ")",
-            "(?<phone>" + TextPatterns.PHONE + ")"));
+            "(?<phone>" + TextPatterns.PHONE + ")",
+            // a link's secret: the value of a token, key, code or signature parameter (a password reset link)
+            "(?<secret>(?<=[?&](?i:token|access_token|key|api_key|apikey|secret|code|sig|signature|auth|password|pwd)=)"
+                    + "[^&#\\s\"']{6,})"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Transformer email;
@@ -318,6 +321,9 @@ final class Scrubber implements Transformer {
         }
         if (found.group("iban") != null) {
             return iban;
+        }
+        if (found.group("secret") != null) {
+            return byKey.get("password");
         }
         if (found.group("number") != null) {
             // a Luhn-valid number is a card and stays valid; any other long number (an id, a mistyped card) is hidden too

@@ -149,7 +149,8 @@ public final class Transformers {
                 "created_by", "updated_by")) {
             byKey.put(key, username);
         }
-        for (String key : List.of("postal_code", "postcode", "zip", "zip_code", "zipcode", "code_postal")) {
+        for (String key : List.of("postal_code", "postcode", "zip", "zip_code", "zipcode", "code_postal", "card_last4", "last4",
+                "extension")) {
             byKey.put(key, new PostalCodeTransformer(hash, 0));
         }
         Transformer birth = new DateTransformer(hash, 30, DateTransformer.Keep.YEAR);
@@ -172,8 +173,11 @@ public final class Transformers {
         byClass.put(PiiClass.COMPANY, byKey.get("company"));
         byClass.put(PiiClass.STREET_ADDRESS, address);
         byClass.put(PiiClass.SECRET, secret);
-        // a free text that would be a source one whole gets a keyed mark: the same text, the same mark, everywhere
-        byClass.put(PiiClass.FREE_TEXT, (value, row) -> value == null ? null : value + " #" + hash.hex("free_text", value, 4));
+        // a free text that would be a source one whole becomes a fake sentence, chosen by the text: the same text, the same
+        // sentence, everywhere (a mark added to it would still hold the source text, word for word)
+        List<String> sentences = FakePools.of("fr").sentences;
+        byClass.put(PiiClass.FREE_TEXT, (value, row) -> value == null ? null
+                : sentences.get(hash.pick("free_text", value, sentences.size())));
         return new Scrubber(email, phone, iban, card, nationalId, byKey).withSource(known.matcher(), byClass);
     }
 

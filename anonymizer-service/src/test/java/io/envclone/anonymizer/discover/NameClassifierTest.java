@@ -37,7 +37,8 @@ class NameClassifierTest {
         assertThat(kind("public.t", "city")).isEqualTo(Kind.CITY);
         assertThat(kind("public.t", "zip")).isEqualTo(Kind.POSTAL_CODE);
         assertThat(kind("public.t", "postal_code")).isEqualTo(Kind.POSTAL_CODE);
-        assertThat(kind("public.employees", "extension")).as("an employee's own line").isEqualTo(Kind.EXTENSION);
+        assertThat(kind("public.employees", "extension")).as("an employee's own line").isEqualTo(Kind.SHORT_CODE);
+        assertThat(kind("public.payments", "card_last4")).isEqualTo(Kind.SHORT_CODE);
         assertThat(kind("public.files", "extension")).as("a file's: not a person's").isNull();
         assertThat(kind("public.t", "date_of_birth")).isEqualTo(Kind.BIRTH_DATE);
         assertThat(kind("public.t", "dob")).isEqualTo(Kind.BIRTH_DATE);
