@@ -16,7 +16,7 @@ class RuleSetFilesTest {
         RuleSet rules = RuleSetFiles.read(Path.of("..", "deploy", "samples", "demo-rules.yaml"));
         assertThat(rules.version()).isEqualTo("demo-1");
         assertThat(rules.policy()).isEqualTo(RuleSet.STRICT);
-        assertThat(rules.rules()).hasSize(22).anySatisfy(rule -> {
+        assertThat(rules.rules()).hasSize(23).anySatisfy(rule -> {
             assertThat(rule.column()).isEqualTo("public.users.postal_code");
             assertThat(rule.option("keep", "")).isEqualTo("2");
         });
