@@ -21,10 +21,13 @@ public final class TextPatterns {
             + "[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
     /** An IBAN as people write it: country, check digits, then groups of four with or without spaces. */
     public static final String IBAN = "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b";
-    /** A card or national id number: 13 to 19 digits, a space or dash at most between two. */
-    public static final String ID_NUMBER = "(?<![\\d+])\\d(?:[ -]?\\d){12,18}(?!\\d)";
+    /**
+     * A card or national id number: 13 to 19 digits, a space or dash at most between two, not glued
+     * to a letter (the digits of a hash or a token are nobody's).
+     */
+    public static final String ID_NUMBER = "(?<![\\p{L}\\d+])\\d(?:[ -]?\\d){12,18}(?![\\p{L}\\d])";
     /** A phone number: an international prefix or a leading 0, then 8 to 12 digits with single separators. */
-    public static final String PHONE = "(?:\\+\\d{1,3}[ .-]?|(?<![\\d+])0)\\d(?:[ .-]?\\d){7,11}(?!\\d)";
+    public static final String PHONE = "(?:(?<![\\p{L}\\d])\\+\\d{1,3}[ .-]?|(?<![\\p{L}\\d+])0)\\d(?:[ .-]?\\d){7,11}(?![\\p{L}\\d])";
     /**
      * The tokens of a text that are personal on their own, in the order the scrubber tries them: what
      * it replaces, what the cloner fingerprints besides the whole value, and what the leak gate looks

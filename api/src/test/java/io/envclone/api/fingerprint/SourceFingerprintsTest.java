@@ -100,8 +100,9 @@ class SourceFingerprintsTest {
         source.addPublic("public.payments.provider_ref", "8586606904");
 
         SourceMatcher matcher = new SourceMatcher(source);
-        assertThat(matcher.find("SAT8586606904 settled", 2)).as("its digits end like a source phone").singleElement()
+        assertThat(matcher.find("SAT-8586606904 settled", 2)).as("its digits end like a source phone").singleElement()
                 .satisfies(match -> assertThat(match.of()).isEqualTo(PiiClass.PHONE));
+        assertThat(matcher.find("SAT8586606904 settled", 2)).as("digits glued to letters: a reference, a hash").isEmpty();
         assertThat(source.isPublic("public.payments.provider_ref", "8586606904")).isTrue();
         assertThat(source.isPublic("public.messages.body", "8586606904")).isFalse();
     }
