@@ -22,9 +22,18 @@ public final class FreeText {
     private FreeText() {
     }
 
-    /** Whether {@code text} is prose: three words or more. */
+    /** Whether {@code text} is prose: three words or more that have a letter (a date or an amount is none). */
     public static boolean isProse(String text) {
-        return text != null && Words.of(text).size() >= MIN_WORDS;
+        if (text == null) {
+            return false;
+        }
+        int words = 0;
+        for (String word : Words.of(text)) {
+            if (word.chars().anyMatch(Character::isLetter) && ++words >= MIN_WORDS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The prose of a value: itself, or its JSON document's text leaves that are prose. */

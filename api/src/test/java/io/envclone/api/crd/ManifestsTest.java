@@ -45,7 +45,7 @@ class ManifestsTest {
                 .anonymization().ruleSet();
 
         assertThat(inSpec).isEqualTo(file);
-        assertThat(inSpec.rules()).contains(ColumnRule.of("public.users.postal_code", "national_id").withOption("keep", "2"));
+        assertThat(inSpec.rules()).contains(ColumnRule.of("public.users.postal_code", "postal_code").withOption("keep", "2"));
     }
 
     @Test

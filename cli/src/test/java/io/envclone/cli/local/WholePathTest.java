@@ -95,7 +95,7 @@ class WholePathTest {
         Pagila.load(server, "wp_pagila_source");
         dropEnvironment("wp-pagila");
         RuleSet rules = discoveredRules("wp_pagila_source");
-        assertThat(CloneDriver.fingerprintColumns(rules)).contains("public.customer.email", "public.address.phone");
+        assertThat(CloneDriver.fingerprintColumns(rules)).contains("public.customer.email:email", "public.address.phone:phone");
 
         CloneDriver.Result result = run("wp_pagila_source", "wp-pagila", "test", rules);
 
