@@ -145,10 +145,10 @@ final class Scrubber implements Transformer {
         if (pass == Pass.KEYS) {
             return keyed == null ? node : leaf(node, keyed.apply(node.asText(), row), row);
         }
-        return keyed != null ? node : new TextNode(scrubText(node.asText(), row));
+        return keyed != null ? node : new TextNode(scrubbed(node.asText(), row)); // setApart follows
     }
 
-    /** Every text leaf that is a source note whole, marked apart as {@link #scrubText} marks a text. */
+    /** Every text leaf that is a source note whole, set apart as {@link #scrubText} sets apart a text. */
     private void setApart(JsonNode node, Row row) {
         if (node instanceof ObjectNode object) {
             object.fields().forEachRemaining(field -> {
@@ -225,13 +225,18 @@ final class Scrubber implements Transformer {
      * found wins.
      */
     String scrubText(String text, Row row) {
+        return apart(scrubbed(text, row), row);
+    }
+
+    /** {@link #scrubText} but for setting apart a source note, which a JSON document's last pass does for every leaf. */
+    private String scrubbed(String text, Row row) {
         String out = replaced(text, row, true);
         // a fake that is by chance a source value of some class (a fake first name that is someone's login) is replaced
         // again, as a fake column value is drawn again: what comes out is what the leak gate accepts
         for (int again = 0; again < 2 && source != null && !source.find(out, 1).isEmpty(); again++) {
             out = replaced(out, row, false);
         }
-        return apart(out, row);
+        return out;
     }
 
     /** A note that is a source note whole (nothing personal in it, or another row's once its name was replaced), set apart. */
