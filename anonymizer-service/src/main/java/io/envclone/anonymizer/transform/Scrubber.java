@@ -9,6 +9,7 @@ import io.envclone.api.fingerprint.FreeText;
 import io.envclone.api.fingerprint.PiiClass;
 import io.envclone.api.fingerprint.SourceMatcher;
 import io.envclone.api.fingerprint.TextPatterns;
+import io.envclone.api.fingerprint.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Iterator;
@@ -242,10 +243,28 @@ final class Scrubber implements Transformer {
     /** A note that is a source note whole (nothing personal in it, or another row's once its name was replaced), set apart. */
     private String apart(String text, Row row) {
         Transformer apart = byClass == null ? null : byClass.get(PiiClass.FREE_TEXT);
-        if (apart != null && source != null && FreeText.isProse(text) && source.contains(PiiClass.FREE_TEXT, text)) {
-            return apart.apply(text, row);
+        if (apart == null || source == null || !FreeText.isProse(text)) {
+            return text;
         }
-        return text;
+        String out = text;
+        // each passage that is a source note becomes one fake sentence; what is left is looked at again
+        for (int again = 0; again <= FreeText.MAX_SENTENCES; again++) {
+            Words.Span note = sourceNote(out);
+            if (note == null) {
+                return out;
+            }
+            out = out.substring(0, note.start()) + apart.apply(out.substring(note.start(), note.end()), row) + out.substring(note.end());
+        }
+        return out;
+    }
+
+    private Words.Span sourceNote(String text) {
+        for (Words.Span passage : FreeText.passages(text)) {
+            if (source.contains(PiiClass.FREE_TEXT, text.substring(passage.start(), passage.end()))) {
+                return passage;
+            }
+        }
+        return null;
     }
 
     private String replaced(String text, Row row, boolean all) {

@@ -129,6 +129,10 @@ class ScrubberTest {
         assertThat(seeing.apply("{\"notes\": \"Prefers email contact.\"}", Row.NONE)).as("in a row image too")
                 .isEqualTo("{\"notes\":\"" + out + "\"}");
         assertThat(seeing.apply("Prefers phone contact.", Row.NONE)).as("no source note").isEqualTo("Prefers phone contact.");
+        String within = seeing.apply("Called on Monday. Prefers email contact.", Row.NONE);
+        assertThat(within).as("a source note as a sentence of another note: that sentence").startsWith("Called on Monday. ")
+                .doesNotContainIgnoringCase("email contact");
+        assertThat(within.substring("Called on Monday. ".length())).isIn(FakePools.of("fr").sentences);
     }
 
     @Test

@@ -57,6 +57,66 @@ public final class FreeText {
         return found;
     }
 
+    /** Passages longer than this many sentences are only looked at whole: a note is rarely longer. */
+    public static final int MAX_SENTENCES = 6;
+
+    /**
+     * Where a source note could be in {@code prose}: the whole, then each run of consecutive sentences
+     * (up to {@link #MAX_SENTENCES}) that is prose itself. A note may be another's with a sentence
+     * before it ("Called on Monday. Howard renewed the membership."), which the whole does not show.
+     */
+    public static List<Words.Span> passages(String prose) {
+        List<Words.Span> sentences = sentences(prose);
+        List<Words.Span> passages = new ArrayList<>();
+        passages.add(new Words.Span(0, prose.length()));
+        if (sentences.size() < 2) {
+            return passages;
+        }
+        for (int first = 0; first < sentences.size(); first++) {
+            for (int last = first; last < sentences.size() && last - first < MAX_SENTENCES; last++) {
+                if (first == 0 && last == sentences.size() - 1) {
+                    continue; // the whole, already there
+                }
+                Words.Span run = new Words.Span(sentences.get(first).start(), sentences.get(last).end());
+                if (isProse(prose.substring(run.start(), run.end()))) {
+                    passages.add(run);
+                }
+            }
+        }
+        return passages;
+    }
+
+    /** The sentences of a text: each ends at {@code . ! ? ; :} before a space, or at a line break. */
+    static List<Words.Span> sentences(String text) {
+        List<Words.Span> sentences = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (start < 0 && !Character.isWhitespace(c)) {
+                start = i;
+            }
+            boolean stop = ".!?;:".indexOf(c) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+            if (start >= 0 && (stop || c == '\n')) {
+                int end = c == '\n' ? i : i + 1;
+                while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+                if (end > start) {
+                    sentences.add(new Words.Span(start, end));
+                }
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            int end = text.length();
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            sentences.add(new Words.Span(start, end));
+        }
+        return sentences;
+    }
+
     private static void leaves(JsonNode node, List<String> found) {
         if (node.isTextual()) {
             if (isProse(node.asText())) {

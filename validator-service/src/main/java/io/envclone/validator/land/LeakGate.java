@@ -126,8 +126,11 @@ public final class LeakGate {
         }
         if (!open) {
             for (String prose : FreeText.prose(text)) {
-                if (source.contains(PiiClass.FREE_TEXT, prose)) {
-                    return "the whole value: a source " + PiiClass.FREE_TEXT.label();
+                for (Words.Span passage : FreeText.passages(prose)) {
+                    if (source.contains(PiiClass.FREE_TEXT, prose.substring(passage.start(), passage.end()))) {
+                        return (passage.start() == 0 && passage.end() == prose.length() ? "the whole value" : "a passage")
+                                + ": a source " + PiiClass.FREE_TEXT.label();
+                    }
                 }
             }
         }

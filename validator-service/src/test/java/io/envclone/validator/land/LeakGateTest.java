@@ -102,6 +102,10 @@ class LeakGateTest {
         assertThat(new LeakGate(RULES, notes).check(neutral, "demo-1").orElseThrow().message())
                 .as("a source text, whole, in a free-text column").isEqualTo("public.messages.body (rule scrub): a value of"
                         + " the source reached the copy (the whole value: a source free_text): check the rule");
+
+        TableBatch within = rewrite(neutral, (column, value) -> column.equals("body") ? "Bonjour. Merci, à bientôt." : value);
+        assertThat(new LeakGate(RULES, notes).check(within, "demo-1").orElseThrow().message())
+                .as("a source text as a sentence of another").endsWith("(a passage: a source free_text): check the rule");
     }
 
     private static TableBatch batch(String table) {
