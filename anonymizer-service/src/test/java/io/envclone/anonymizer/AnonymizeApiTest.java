@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -70,6 +71,7 @@ class AnonymizeApiTest {
                 "encryptionKey", ENCRYPTION_KEY, "fingerprints", "AAAAAQAAAAA="))
                 .put("/api/anonymize/clones/bad-5").then().statusCode(400).body("field", equalTo("fingerprintKey"));
         given().delete("/api/anonymize/clones/never").then().statusCode(404);
+        given().get("/api/anonymize/clones/never").then().statusCode(404).body("detail", containsString("register it"));
     }
 
     @Test
@@ -139,6 +141,8 @@ class AnonymizeApiTest {
                 given().contentType(ContentType.JSON).body(Map.of("rules", rules(list), "anonymizationKey",
                         ANONYMIZATION_KEY, "encryptionKey", ENCRYPTION_KEY)).put("/api/anonymize/clones/" + clone)
                         .then().statusCode(204);
+                given().get("/api/anonymize/clones/" + clone).then().statusCode(200).body("cloneId", equalTo(clone))
+                        .body("$", not(hasKey("anonymizationKey")));
                 RawBatchesAccess.send(connection, infrastructure.kafka().bootstrapServers(), "envclone.batches.raw", clone,
                         ENCRYPTION_KEY, 100);
             }

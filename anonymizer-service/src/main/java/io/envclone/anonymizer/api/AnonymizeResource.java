@@ -11,6 +11,7 @@ import io.envclone.api.batch.BatchCipher;
 import io.envclone.service.problem.InvalidRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -87,6 +88,20 @@ public class AnonymizeResource {
         stream.registrations().register(cloneId, compile(request.rules(), request.anonymizationKey(), request.unique(), real),
                 cipher);
         return Response.noContent().build();
+    }
+
+    /** A registered clone as {@code GET} shows it: never its rules' keys. */
+    public record Registered(String cloneId, String rulesVersion, String failure) {
+    }
+
+    /** Whether this anonymizer holds the clone: a restarted one does not (it keeps nothing), and its caller registers it again. */
+    @GET
+    @Path("/anonymize/clones/{cloneId}")
+    public Registered registered(@PathParam("cloneId") String cloneId) {
+        return stream.registrations().find(cloneId)
+                .map(found -> new Registered(cloneId, found.rules().version(), found.failure()))
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no clone " + cloneId
+                        + " is registered on this anonymizer: register it with PUT"));
     }
 
     @DELETE

@@ -21,7 +21,9 @@ import java.time.Instant;
  * registered and the landing started; once the cloner is done, the landing finished with its
  * counts and sequences; then the validator's verdict. A cloner that fails has its landing
  * abandoned, a validator that fails has its clone cancelled; a service out of reach is tried
- * again with a doubling delay, {@link #MAX_RETRIES} times, then the clone fails.
+ * again with a doubling delay, {@link #MAX_RETRIES} times, then the clone fails. A service that
+ * restarted and forgot the clone is given it again: the cloner resumes from its checkpoints, the
+ * validator lands on from its ledger, the anonymizer is registered again.
  *
  * <p>Contract with the caller: take the action, then write the decision's status. When the action
  * itself fails, write nothing and decide again with the same status and the error observed.
@@ -49,7 +51,7 @@ public final class CloneOrchestration {
     public static final String REASON_REFUSED = "Refused";
     public static final String REASON_SERVICE_UNREACHABLE = "ServiceUnreachable";
     public static final String REASON_RETRIES_EXHAUSTED = "RetriesExhausted";
-    public static final String REASON_LOST = "CloneLost";
+    public static final String REASON_HEALING = "Healing";
     public static final String REASON_CANCELLED = "Cancelled";
 
     private CloneOrchestration() {
@@ -66,8 +68,8 @@ public final class CloneOrchestration {
         if (observed.error() != null) {
             return afterError(step, phase, observed.error());
         }
-        // a copy already switched in cannot be cancelled: the verdict wins
-        if (phase == ClonePhase.FINISHING && observed.validator() != null
+        // a copy already switched in cannot be cancelled: the verdict wins (a driver that resumed may see it while landing)
+        if ((phase == ClonePhase.FINISHING || phase == ClonePhase.CLONING) && observed.validator() != null
                 && observed.validator().phase() == LandingPhase.READY) {
             return complete(step, observed);
         }
@@ -102,7 +104,7 @@ public final class CloneOrchestration {
         Cloner cloner = observed.cloner();
         CloneProgress progress = progress(step.status, observed);
         if (cloner == null) {
-            return lost(step, Action.FAIL, progress);
+            return resumeCloner(step, ClonePhase.FINGERPRINTING, progress);
         }
         if (cloner.fingerprintsReady() && cloner.state() != ClonerState.FAILED
                 && cloner.state() != ClonerState.CANCELLED) {
@@ -125,7 +127,7 @@ public final class CloneOrchestration {
                     ClonePhase.FAILED, REASON_LANDING_FAILED, "validator: " + validator.reason(), progress);
         }
         if (cloner == null) {
-            return lost(step, Action.ABANDON_LANDING, progress);
+            return resumeCloner(step, ClonePhase.CLONING, progress);
         }
         if (cloner.state() == ClonerState.FAILED || cloner.state() == ClonerState.CANCELLED) {
             return step.end(Action.ABANDON_LANDING, ClonePhase.FAILED, REASON_CLONE_FAILED, clonerFailure(cloner),
@@ -136,6 +138,11 @@ public final class CloneOrchestration {
             return step.go(Action.REGISTER_ANONYMIZER_AND_START_LANDING, ClonePhase.CLONING, REASON_CLONING,
                     observed.anonymizerRegistered() ? "starting the landing" : "registering the clone with the anonymizer",
                     progress, POLL);
+        }
+        if (validator.phase() == LandingPhase.FINISHING || validator.phase() == LandingPhase.VALIDATING) {
+            // finished already, by the run before this one (resumed): it is not finished twice
+            return step.go(Action.WAIT, ClonePhase.FINISHING, REASON_FINISHING, "validator: "
+                    + validator.phase().name().toLowerCase(java.util.Locale.ROOT), progress, POLL);
         }
         if (cloner.state() == ClonerState.DONE) {
             return step.go(Action.FINISH_LANDING, ClonePhase.FINISHING, REASON_FINISHING,
@@ -149,7 +156,15 @@ public final class CloneOrchestration {
         Validator validator = observed.validator();
         CloneProgress progress = progress(step.status, observed);
         if (validator == null) {
-            return lost(step, Action.FAIL, progress);
+            // back to landing: once the validator holds the clone again, the cloner's counts finish it again
+            return step.go(Action.REGISTER_ANONYMIZER_AND_START_LANDING, ClonePhase.CLONING, REASON_HEALING,
+                    "the validator no longer knows the clone (restarted?): landing it again from its ledger", progress,
+                    POLL);
+        }
+        if (!observed.anonymizerRegistered() && validator.awaitsRows()) {
+            // the last rows may still wait in the raw topic for an anonymizer that forgot the clone
+            return step.go(Action.REGISTER_ANONYMIZER_AND_START_LANDING, ClonePhase.FINISHING, REASON_HEALING,
+                    "the anonymizer no longer knows the clone (restarted?): registering it again", progress, POLL);
         }
         return switch (validator.phase()) {
             case READY -> complete(step, observed);
@@ -207,9 +222,10 @@ public final class CloneOrchestration {
         };
     }
 
-    private static Decision lost(Step step, Action action, CloneProgress progress) {
-        return step.end(action, ClonePhase.FAILED, REASON_LOST, "a service no longer knows this clone (restarted?):"
-                + " resume it with a new CloneRequest whose spec.resumeFrom is this clone's id", progress);
+    /** A cloner that no longer knows the clone restarted: the same clone again resumes from its checkpoints. */
+    private static Decision resumeCloner(Step step, ClonePhase phase, CloneProgress progress) {
+        return step.go(Action.RESUME_CLONE, phase, REASON_HEALING, "the cloner no longer knows the clone (restarted?):"
+                + " resuming it from its checkpoints", progress, POLL);
     }
 
     private static String clonerFailure(Cloner cloner) {

@@ -44,6 +44,11 @@ public record Observation(boolean schemaRead, Cloner cloner, boolean anonymizerR
     public record Validator(LandingPhase phase, String reason, String reportId, long rows, long batches,
             long redeliveries) {
 
+        /** Whether rows may still be on their way to the landing (through the anonymizer). */
+        public boolean awaitsRows() {
+            return phase == LandingPhase.LANDING || phase == LandingPhase.FINISHING;
+        }
+
         public static Validator landing(long rows) {
             return new Validator(LandingPhase.LANDING, "", null, rows, 0, 0);
         }

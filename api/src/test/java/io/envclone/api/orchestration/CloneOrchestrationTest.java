@@ -214,22 +214,49 @@ class CloneOrchestrationTest {
         }
 
         @Test
-        void aClonerThatNoLongerKnowsTheCloneFailsItWithTheWayToResume() {
+        void aClonerThatRestartedAndForgotTheCloneResumesItFromItsCheckpoints() {
             Decision fingerprinting = next(at(ClonePhase.FINGERPRINTING), NOTHING);
             Decision cloning = next(at(ClonePhase.CLONING), REGISTERED.with(Validator.landing(1)));
 
-            assertThat(fingerprinting.action()).isEqualTo(Action.FAIL);
-            assertThat(cloning.action()).isEqualTo(Action.ABANDON_LANDING);
-            assertThat(cloning.status().phaseReason()).contains("spec.resumeFrom");
-            assertThat(condition(cloning, Conditions.READY).getReason()).isEqualTo("CloneLost");
+            assertThat(fingerprinting.action()).isEqualTo(Action.RESUME_CLONE);
+            assertThat(fingerprinting.status().phase()).isEqualTo(ClonePhase.FINGERPRINTING);
+            assertThat(cloning.action()).as("the landing goes on meanwhile").isEqualTo(Action.RESUME_CLONE);
+            assertThat(cloning.status().phase()).isEqualTo(ClonePhase.CLONING);
+            assertThat(cloning.status().phaseReason()).contains("cloner no longer knows").contains("checkpoints");
+            assertThat(condition(cloning, Conditions.PROGRESSING).getReason()).isEqualTo("Healing");
         }
 
         @Test
-        void aValidatorThatNoLongerKnowsAFinishingLandingFailsIt() {
-            Decision decision = next(at(ClonePhase.FINISHING), REGISTERED);
+        void aDriverThatResumedFindsTheLandingFinishedAlreadyAndDoesNotFinishItTwice() {
+            Observation finishing = REGISTERED.with(Cloner.done(1_000, 12)).with(Validator.at(LandingPhase.FINISHING));
+            Observation ready = REGISTERED.with(Cloner.done(1_000, 12)).with(Validator.at(LandingPhase.READY));
 
-            assertThat(decision.action()).isEqualTo(Action.FAIL);
-            assertThat(decision.status().phase()).isEqualTo(ClonePhase.FAILED);
+            assertThat(next(at(ClonePhase.CLONING), finishing).action()).isEqualTo(Action.WAIT);
+            assertThat(next(at(ClonePhase.CLONING), finishing).status().phase()).isEqualTo(ClonePhase.FINISHING);
+            assertThat(next(at(ClonePhase.CLONING), ready).action()).isEqualTo(Action.COMPLETE);
+        }
+
+        @Test
+        void aValidatorThatForgotAFinishingLandingLandsItAgainThenFinishesAgain() {
+            Decision decision = next(at(ClonePhase.FINISHING), REGISTERED.with(Cloner.done(1_000, 12)));
+
+            assertThat(decision.action()).isEqualTo(Action.REGISTER_ANONYMIZER_AND_START_LANDING);
+            assertThat(decision.status().phase()).isEqualTo(ClonePhase.CLONING);
+            Decision again = next(decision.status(), REGISTERED.with(Cloner.done(1_000, 12)).with(Validator.landing(900)));
+            assertThat(again.action()).isEqualTo(Action.FINISH_LANDING);
+        }
+
+        @Test
+        void anAnonymizerThatForgotTheCloneWhileTheLastRowsLandIsRegisteredAgain() {
+            Observation forgot = NOTHING.withSchemaRead().with(Cloner.done(1_000, 12))
+                    .with(Validator.at(LandingPhase.FINISHING));
+
+            Decision decision = next(at(ClonePhase.FINISHING), forgot);
+
+            assertThat(decision.action()).isEqualTo(Action.REGISTER_ANONYMIZER_AND_START_LANDING);
+            assertThat(decision.status().phase()).isEqualTo(ClonePhase.FINISHING);
+            assertThat(next(at(ClonePhase.FINISHING), NOTHING.withSchemaRead().with(Validator.at(LandingPhase.VALIDATING)))
+                    .action()).as("once every row landed the anonymizer is not needed").isEqualTo(Action.WAIT);
         }
 
         @Test

@@ -7,6 +7,7 @@ import io.envclone.api.safety.Denial;
 import io.envclone.api.schema.SchemaSelection;
 import io.envclone.cli.ExitCode;
 import io.envclone.cli.local.CloneDriver;
+import io.envclone.cli.local.CloneStopped;
 import io.envclone.cli.local.DatabaseUrl;
 import io.envclone.cli.local.Discovery;
 import io.envclone.cli.local.LocalRuntime;
@@ -38,7 +39,7 @@ public final class CloneRun {
     /** How to run: where the state is, which services exist already, where the report goes, who asks. */
     public record Settings(StateDirectory state, LocalRuntime.External external, Path root, Path reportFile,
             boolean json, boolean terminal, boolean sameServerAllowed, String requestedBy, Map<String, String> environment,
-            BooleanSupplier interactiveConfirmation) {
+            BooleanSupplier interactiveConfirmation, Duration stallTimeout) {
     }
 
     /** What {@code --output json} prints. */
@@ -96,8 +97,13 @@ public final class CloneRun {
             }
             CloneDriver driver = new CloneDriver(runtime.cloner(), runtime.anonymizer(), runtime.validator(),
                     settings.state(), ProgressDisplay.on(progress, settings.terminal() && !settings.json(),
-                            sample.estimatedRows()));
-            CloneDriver.Result result = driver.run(request(plan));
+                            sample.estimatedRows()), runtime.supervision(), settings.stallTimeout());
+            CloneDriver.Result result;
+            try {
+                result = driver.run(request(plan));
+            } catch (CloneStopped e) {
+                return stopped(plan, e);
+            }
             finished = true;
             return reported(plan, result);
         } finally {
@@ -118,6 +124,17 @@ public final class CloneRun {
                 plan.schemas() == null ? null : plan.schemas().exclude(),
                 plan.tables() == null ? null : plan.tables().include(),
                 plan.tables() == null ? null : plan.tables().exclude());
+    }
+
+    /** A clone that stopped on the way (a service gone, a stall): said, and left to resume; Kafka's log stays for that. */
+    private int stopped(EnvironmentPlan plan, CloneStopped stopped) throws IOException {
+        if (settings.json()) {
+            out.println(JSON.writeValueAsString(new Outcome(plan.environment(), null, "Failed", stopped.getMessage(), false,
+                    null, false, null, 0, Map.of(), Map.of(), null, List.of())));
+        }
+        err.println("envclone: the clone of " + plan.environment() + " stopped: " + stopped.getMessage()
+                + "; the environment is as it was");
+        return ExitCode.FAILED;
     }
 
     private int refused(EnvironmentPlan plan, List<Denial> denials) throws IOException {

@@ -88,6 +88,9 @@ public final class CloneCommand implements Callable<Integer> {
     ServiceOptions services;
 
     @Mixin
+    StallOption stall;
+
+    @Mixin
     OutputOptions output;
 
     private final Map<String, String> environment;
@@ -105,7 +108,7 @@ public final class CloneCommand implements Callable<Integer> {
             String name = plan.environment();
             settings = new CloneRun.Settings(StateDirectory.of(environment), services.external(), LocalServices.root(),
                     report, output.json(), System.console() != null, sameServer, requestedBy(environment),
-                    environment, () -> confirmInteractively(name));
+                    environment, () -> confirmInteractively(name), stall.stallTimeout());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -73,6 +73,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    io.envclone.cli.commands.StallOption stall;
+
     private final Map<String, String> environment;
 
     public DemoCommand(Map<String, String> environment) {
@@ -115,7 +118,8 @@ public final class DemoCommand implements Callable<Integer> {
                     manifest.validation(), manifest.retention(), request.parallelism(), request.batchSize(),
                     name.equals(request.confirm()));
             CloneRun.Settings settings = new CloneRun.Settings(new StateDirectory(state), LocalRuntime.External.NONE, root,
-                    report, output.json(), System.console() != null, true, "envclone-demo", environment, () -> false);
+                    report, output.json(), System.console() != null, true, "envclone-demo", environment, () -> false,
+                    stall.stallTimeout());
             int status = new CloneRun(settings, out, spec.commandLine().getErr()).run(plan);
             if (status == ExitCode.DONE && shouldKeepRunning()) {
                 waitForEnter(out);

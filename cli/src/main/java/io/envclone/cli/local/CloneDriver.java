@@ -57,22 +57,43 @@ public final class CloneDriver {
 
     private static final Duration POLL = Duration.ofMillis(250);
 
+    /** How long nothing may move (no row read or landed, no stage or step changed) before the clone is called stalled. */
+    public static final Duration STALL_AFTER = Duration.ofMinutes(10);
+
     private final ServiceClient cloner;
     private final ServiceClient anonymizer;
     private final ServiceClient validator;
     private final StateDirectory state;
     private final Consumer<Progress> progress;
+    private final Supervision supervision;
+    private final Duration stallAfter;
 
     public CloneDriver(ServiceClient cloner, ServiceClient anonymizer, ServiceClient validator, StateDirectory state,
             Consumer<Progress> progress) {
+        this(cloner, anonymizer, validator, state, progress, Supervision.NONE, STALL_AFTER);
+    }
+
+    /**
+     * {@code supervision} is asked between steps whether the services are there; {@code stallAfter}
+     * is how long nothing may move before the clone stops with {@link CloneStopped}.
+     */
+    public CloneDriver(ServiceClient cloner, ServiceClient anonymizer, ServiceClient validator, StateDirectory state,
+            Consumer<Progress> progress, Supervision supervision, Duration stallAfter) {
         this.cloner = cloner;
         this.anonymizer = anonymizer;
         this.validator = validator;
         this.state = state;
         this.progress = progress;
+        this.supervision = supervision;
+        this.stallAfter = stallAfter;
     }
 
-    /** The clone in flight into the request's environment resumed, or a new one started. */
+    /**
+     * The clone in flight into the request's environment resumed, or a new one started.
+     *
+     * @throws CloneStopped when a service died and did not come back, or nothing moved for the stall
+     *     time: the clone's record stays for the run that resumes it
+     */
     public Result run(Request request) throws InterruptedException {
         CloneRecord left = state.clone(request.environment()).orElse(null);
         boolean resumed = left != null;
@@ -110,6 +131,8 @@ public final class CloneDriver {
         private JsonNode landing;
         private boolean registered;
         private boolean refused;
+        private String lastMove = "";
+        private Instant movedAt = Instant.now();
 
         Run(Request request, CloneRecord record, boolean resumed) {
             this.request = request;
@@ -122,17 +145,23 @@ public final class CloneDriver {
         Result drive() throws InterruptedException {
             Observation observed = Observation.nothing();
             while (true) {
+                for (String restart : supervision.check()) {
+                    CloneRequestStatus now = record.status();
+                    progress.accept(new Progress(now.phase(), restart, now.progress().rowsCloned(),
+                            now.progress().rowsLanded(), now.progress().expectedRows(), ""));
+                    movedAt = Instant.now();
+                }
                 CloneRequestStatus status = record.status();
                 Decision decision = CloneOrchestration.next(spec, 1, status, observed, Instant.now());
                 try {
                     act(decision.action());
                 } catch (ServiceClient.ServiceException e) {
                     refused |= e.status() == 403;
-                    observed = observe().with(e.status() >= 500 ? ServiceError.unreachable(e.service(), e.getMessage())
+                    observed = observeAfter(e.status() >= 500 ? ServiceError.unreachable(e.service(), e.getMessage())
                             : ServiceError.refused(e.service(), e.getMessage()));
                     continue;
                 } catch (ServiceClient.UnreachableException e) {
-                    observed = observe().with(ServiceError.unreachable(e.service(), e.getMessage()));
+                    observed = observeAfter(ServiceError.unreachable(e.service(), e.getMessage()));
                     continue;
                 }
                 if (decision.status().phase() != status.phase()) {
@@ -142,16 +171,48 @@ public final class CloneDriver {
                 record = record.with(decision.status());
                 state.save(record);
                 report(decision.status());
+                stallCheck(decision.status());
                 if (decision.status().phase().isFinal()) {
                     return result(decision.status());
                 }
                 Thread.sleep(Math.min(decision.after().toMillis(), decision.action() == Action.RETRY
                         ? decision.after().toMillis() : POLL.toMillis()));
-                try {
-                    observed = observe();
-                } catch (ServiceClient.UnreachableException e) {
-                    observed = Observation.nothing().with(ServiceError.unreachable(e.service(), e.getMessage()));
-                }
+                observed = observeAfter(null);
+            }
+        }
+
+        /** What the services say, with {@code error} (the step that failed), or the first service that did not answer. */
+        private Observation observeAfter(ServiceError error) {
+            try {
+                Observation observed = observe();
+                return error == null ? observed : observed.with(error);
+            } catch (ServiceClient.UnreachableException e) {
+                return Observation.nothing().with(error != null ? error : ServiceError.unreachable(e.service(), e.getMessage()));
+            } catch (ServiceClient.ServiceException e) {
+                return Observation.nothing().with(error != null ? error : ServiceError.unreachable(e.service(), e.getMessage()));
+            }
+        }
+
+        /**
+         * Stops the clone when nothing moved for {@code stallAfter}: no row read or landed, no stage or
+         * landing phase changed (attempts to reach a service that hangs are no movement). Parts that wait
+         * on each other (a consumer that no longer reads, a stopped service) otherwise leave a spinner forever.
+         */
+        private void stallCheck(CloneRequestStatus status) {
+            String move = status.phase() + "|" + status.progress().rowsCloned() + "|" + status.progress().rowsLanded()
+                    + "|" + (landing == null ? "" : landing.path("phase").asText() + landing.path("batches").asLong());
+            Instant now = Instant.now();
+            if (!move.equals(lastMove)) {
+                lastMove = move;
+                movedAt = now;
+                return;
+            }
+            if (Duration.between(movedAt, now).compareTo(stallAfter) > 0) {
+                throw new CloneStopped(String.format(Locale.ROOT, "stalled: nothing moved for %d s in %s (%s;"
+                        + " %,d rows read, %,d landed): a service waits on another; see the services' logs, then run the"
+                        + " same command again to resume the clone (the stall time is --stall-timeout)",
+                        stallAfter.toSeconds(), status.phase().wireName(), status.phaseReason(),
+                        status.progress().rowsCloned(), status.progress().rowsLanded()));
             }
         }
 
@@ -160,9 +221,6 @@ public final class CloneDriver {
             Observation observed = Observation.nothing();
             if (migration != null) {
                 observed = observed.withSchemaRead();
-            }
-            if (registered) {
-                observed = observed.withAnonymizerRegistered();
             }
             ClonePhase phase = record.status().phase();
             if (phase.ordinal() >= ClonePhase.FINGERPRINTING.ordinal()) {
@@ -184,6 +242,13 @@ public final class CloneDriver {
                             landing.path("rows").asLong(), landing.path("batches").asLong(),
                             landing.path("redelivered").asLong()));
                 }
+                // a restarted anonymizer holds no clone: ask it while rows may still pass through it
+                boolean awaitsRows = landing == null || observed.validator().awaitsRows();
+                if (registered && (!awaitsRows || anonymizer.find("/api/anonymize/clones/" + record.cloneId()).isPresent())) {
+                    observed = observed.withAnonymizerRegistered();
+                }
+            } else if (registered) {
+                observed = observed.withAnonymizerRegistered();
             }
             return observed;
         }

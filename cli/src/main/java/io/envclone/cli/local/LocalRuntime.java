@@ -205,6 +205,11 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /** The watch over the services this command started; none over services given by URL. */
+    public Supervision supervision() {
+        return services == null ? Supervision.NONE : new ProcessSupervision(services);
+    }
+
     public ServiceClient cloner() {
         return required(cloner, Service.CLONER);
     }

@@ -24,9 +24,9 @@ public final class LocalServices implements AutoCloseable {
         }
     }
 
-    private final ServiceProcess cloner;
-    private final ServiceProcess anonymizer;
-    private final ServiceProcess validator;
+    private volatile ServiceProcess cloner;
+    private volatile ServiceProcess anonymizer;
+    private volatile ServiceProcess validator;
 
     private LocalServices(ServiceProcess cloner, ServiceProcess anonymizer, ServiceProcess validator) {
         this.cloner = cloner;
@@ -126,6 +126,27 @@ public final class LocalServices implements AutoCloseable {
 
     public ServiceProcess validator() {
         return validator;
+    }
+
+    /** The services started here, as they are now. */
+    public java.util.List<ServiceProcess> running() {
+        return java.util.stream.Stream.of(cloner, anonymizer, validator).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** {@code dead}, one of these, started again in its place and ready within {@code timeout}. */
+    synchronized void restart(ServiceProcess dead, Duration timeout) throws IOException, InterruptedException {
+        ServiceProcess again = dead.restarted();
+        if (dead == cloner) {
+            cloner = again;
+        } else if (dead == anonymizer) {
+            anonymizer = again;
+        } else if (dead == validator) {
+            validator = again;
+        } else {
+            again.kill();
+            throw new IllegalArgumentException(dead.name() + " is not one of these services");
+        }
+        again.awaitReady(timeout);
     }
 
     @Override

@@ -81,10 +81,16 @@ public final class ServiceClient {
         return name;
     }
 
-    /** A resource that may not exist: empty on 404. */
+    /**
+     * How long a look at a resource's state may take: a service that hangs (stopped, out of memory) is
+     * then out of reach, not a caller that waits with it.
+     */
+    static final Duration LOOK = Duration.ofSeconds(15);
+
+    /** A resource's state, which may not exist: empty on 404. */
     public java.util.Optional<JsonNode> find(String path) {
         try {
-            return java.util.Optional.of(get(path));
+            return java.util.Optional.of(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), LOOK));
         } catch (ServiceException e) {
             if (e.status() == 404) {
                 return java.util.Optional.empty();
@@ -144,9 +150,13 @@ public final class ServiceClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder) {
+        return send(builder, Duration.ofMinutes(5));
+    }
+
+    private JsonNode send(HttpRequest.Builder builder, Duration timeout) {
         try {
             HttpResponse<String> response = http.send(builder.header("Accept", "application/json")
-                    .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw problem(response.statusCode(), response.body());
             }

@@ -22,13 +22,17 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
+    private final Path jar;
     private final int port;
+    private final Map<String, String> environment;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log, Process process) {
         this.name = name;
+        this.jar = jar;
         this.port = port;
+        this.environment = environment;
         this.log = log;
         this.process = process;
     }
@@ -41,7 +45,16 @@ public final class ServiceProcess implements AutoCloseable {
                     + " -DskipTests (./envclone does it on first use)");
         }
         Files.createDirectories(logDirectory);
-        Path log = logDirectory.resolve(name + ".log");
+        return launch(name, jar, port, Map.copyOf(environment), logDirectory.resolve(name + ".log"));
+    }
+
+    /** The same service started again, on its port with its settings, its log appended to. */
+    public ServiceProcess restarted() throws IOException {
+        return launch(name, jar, port, environment, log);
+    }
+
+    private static ServiceProcess launch(String name, Path jar, int port, Map<String, String> environment, Path log)
+            throws IOException {
         // a small heap and the serial collector: three services and the pipeline share a laptop's cores
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString()));
@@ -51,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         // a service whose command is killed stops by itself (ParentProcessWatch) instead of running on as an orphan
         builder.environment().put("ENVCLONE_EXIT_WITH_PARENT", String.valueOf(ProcessHandle.current().pid()));
-        return new ServiceProcess(name, port, log, builder.start());
+        return new ServiceProcess(name, jar, port, environment, log, builder.start());
     }
 
     public String name() {
@@ -68,6 +81,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** How the process ended; only once it is not {@link #alive()}. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     /** Waits until {@code /q/health/ready} answers 200; a process that exits first fails with its log's place. */

@@ -1,6 +1,7 @@
 package io.envclone.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.envclone.api.anonymize.RuleSet;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import io.envclone.api.crd.ClonePhase;
 
 /**
  * The whole path through the real services, each in its own process as in the cluster: cloner →
@@ -107,6 +111,110 @@ class WholePathTest {
                 select email from public.customer where email is not null union all select phone from public.address
                 union all select first_name || ' ' || last_name from public.customer""");
         assertThat(leaks).as("source values found in the copy, by column").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cloner-service", "anonymizer-service", "validator-service"})
+    void aServiceKilledMidCloneIsStartedAgainAndTheCloneEndsWithExactlyTheSourcesRows(String victim) throws Exception {
+        String source = smallDemoSource();
+        String environment = "wp-kill-" + victim.substring(0, victim.indexOf('-'));
+        dropEnvironment(environment);
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long[] landedAtKill = {-1};
+        CloneDriver driver = new CloneDriver(client("cloner", services.cloner()), client("anonymizer", services.anonymizer()),
+                client("validator", services.validator()), new StateDirectory(Files.createTempDirectory("wp-state-")),
+                progress -> {
+                    said.add(progress.message());
+                    boolean moving = victim.startsWith("cloner") ? progress.phase() == ClonePhase.CLONING
+                            : progress.rowsLanded() > 0 && progress.phase() != ClonePhase.READY;
+                    if (moving && landedAtKill[0] < 0) {
+                        landedAtKill[0] = progress.rowsLanded();
+                        killQuietly(process(victim));
+                    }
+                }, new ProcessSupervision(services), CloneDriver.STALL_AFTER);
+
+        CloneDriver.Result result = driver.run(request(source, environment, SMALL_BATCHES));
+
+        assertThat(landedAtKill[0]).as("killed on the way").isGreaterThanOrEqualTo(0);
+        assertThat(said).anySatisfy(line -> assertThat(line).startsWith("the " + victim + " died (exit ")
+                .contains("started again (1 of 3)"));
+        assertThat(result.reason()).as(String.join("\n", said)).isEmpty();
+        assertThat(result.ready()).isTrue();
+        assertThat(counts(environment)).as("exactly the source's rows, none twice").isEqualTo(counts(source));
+        assertThat(landedAtKill[0]).isLessThan(result.rows());
+    }
+
+    @Test
+    void aCloneInWhichNothingMovesStopsNamingWhatItWaitsForAndTheSameRunResumesIt() throws Exception {
+        String source = smallDemoSource();
+        String environment = "wp-stall";
+        dropEnvironment(environment);
+        StateDirectory state = new StateDirectory(Files.createTempDirectory("wp-state-"));
+        long anonymizer = services.anonymizer().pid();
+        boolean[] paused = {false};
+        CloneDriver pausing = new CloneDriver(client("cloner", services.cloner()), client("anonymizer", services.anonymizer()),
+                client("validator", services.validator()), state, progress -> {
+                    if (progress.rowsLanded() > 0 && !paused[0]) {
+                        paused[0] = true;
+                        signal("STOP", anonymizer); // alive, listening, answering nothing: a consumer that stopped
+                    }
+                }, new ProcessSupervision(services), java.time.Duration.ofSeconds(8));
+        try {
+            assertThatThrownBy(() -> pausing.run(request(source, environment, SMALL_BATCHES)))
+                    .isInstanceOf(CloneStopped.class).hasMessageStartingWith("stalled: nothing moved for 8 s in ")
+                    .hasMessageContaining("anonymizer out of reach").hasMessageContaining("run the same command again");
+        } finally {
+            signal("CONT", anonymizer);
+        }
+
+        CloneDriver.Result resumed = new CloneDriver(client("cloner", services.cloner()),
+                client("anonymizer", services.anonymizer()), client("validator", services.validator()), state,
+                progress -> { }).run(request(source, environment, SMALL_BATCHES));
+
+        assertThat(resumed.reason()).isEmpty();
+        assertThat(resumed.resumed()).isTrue();
+        assertThat(counts(environment)).isEqualTo(counts(source));
+    }
+
+    /** Batches of this many rows make a small clone long enough to be interrupted on its way. */
+    private static final int SMALL_BATCHES = 100;
+
+    private static String smallDemoSource() throws Exception {
+        if (!server.databases().contains("wp_small_source")) {
+            server.createDatabase("wp_small_source");
+            try (Connection source = server.connect("wp_small_source")) {
+                new DemoDatabaseGenerator().generate(source, new DemoOptions(0.01, 11));
+            }
+        }
+        return "wp_small_source";
+    }
+
+    private static CloneDriver.Request request(String source, String environment, Integer batchSize) throws Exception {
+        RuleSet rules = RuleSetFiles.read(LocalServices.root().resolve("deploy/samples/demo-rules.yaml"));
+        return new CloneDriver.Request(database(source), database(environment), environment, "test", rules,
+                ANONYMIZATION_KEY, null, null, Map.of(), 2, batchSize, environment, null, null, "whole-path-test");
+    }
+
+    private static ServiceProcess process(String name) {
+        return services.running().stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static void killQuietly(ServiceProcess service) {
+        try {
+            service.kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private CloneDriver.Result run(String source, String environment, String type, RuleSet rules)

@@ -95,6 +95,10 @@ public class CloneLandings {
     public EnvironmentBuild.Prepared start(String cloneId, DatabaseNames names, String type, Target target,
             List<String> preData, BatchCipher cipher, LeakGate gate, Connection maintenance) throws SQLException {
         try (maintenance) {
+            Clone held = clones.get(cloneId);
+            if (held != null && held.phase != Phase.FAILED) {
+                return EnvironmentBuild.Prepared.RESUMED; // asked again by a caller that restarted: it lands on as it was
+            }
             EnvironmentBuild.Prepared prepared = new EnvironmentBuild(new ServerDatabases(maintenance), target::connect)
                     .prepare(names, type, cloneId, preData);
             Clone clone = new Clone(cloneId, names, target, preData, gate);
