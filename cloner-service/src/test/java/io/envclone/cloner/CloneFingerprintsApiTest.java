@@ -181,6 +181,11 @@ class CloneFingerprintsApiTest {
         JsonPath fetched = given().get("/api/clone/" + cloneId + "/fingerprints").then().statusCode(200)
                 .body("cloneId", equalTo(cloneId)).body(not(containsString(FINGERPRINT_KEY))).extract().jsonPath();
         assertThat(fetched.getMap("$")).containsOnlyKeys("cloneId", "values", "fingerprints");
+        byte[] bytes = given().accept("application/octet-stream").get("/api/clone/" + cloneId + "/fingerprints").then()
+                .statusCode(200).header("Content-Length", String.valueOf(java.util.Base64.getDecoder()
+                        .decode(fetched.getString("fingerprints")).length)).extract().asByteArray();
+        assertThat(bytes).as("the same filter as bytes, streamed").isEqualTo(java.util.Base64.getDecoder()
+                .decode(fetched.getString("fingerprints")));
         return fetched;
     }
 

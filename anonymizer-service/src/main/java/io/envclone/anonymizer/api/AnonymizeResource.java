@@ -5,6 +5,7 @@ import io.envclone.anonymizer.batch.CompiledRules;
 import io.envclone.anonymizer.batch.RuleValidator;
 import io.envclone.anonymizer.transform.KeyedHash;
 import io.envclone.anonymizer.transform.SourceKnowledge;
+import io.envclone.api.fingerprint.FingerprintUploads;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.api.anonymize.RuleSet;
 import io.envclone.api.batch.BatchCipher;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -84,9 +86,29 @@ public class AnonymizeResource {
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.fromFieldMessage(e);
         }
-        SourceKnowledge real = known(request.fingerprints(), request.fingerprintKey());
+        SourceKnowledge real = known(cloneId, request.fingerprints(), request.fingerprintKey());
         stream.registrations().register(cloneId, compile(request.rules(), request.anonymizationKey(), request.unique(), real),
                 cipher);
+        return Response.noContent().build();
+    }
+
+    private final FingerprintUploads uploads = new FingerprintUploads();
+
+    /**
+     * A part of the clone's source fingerprints ({@code application/octet-stream}, the cloner's bytes
+     * from {@code offset} of {@code total}), before the registration that takes them: a filter of any
+     * size arrives in requests of a fixed size.
+     */
+    @PUT
+    @Path("/anonymize/clones/{cloneId}/fingerprints")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Response uploadFingerprints(@PathParam("cloneId") String cloneId, @QueryParam("offset") Long offset,
+            @QueryParam("total") Long total, byte[] part) {
+        try {
+            uploads.accept(cloneId, offset, total, part);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.fromFieldMessage(e);
+        }
         return Response.noContent().build();
     }
 
@@ -140,12 +162,10 @@ public class AnonymizeResource {
         return new Validation(errors.isEmpty(), errors);
     }
 
-    private static SourceKnowledge known(String fingerprints, String fingerprintKey) {
-        if (fingerprints == null || fingerprints.isEmpty()) {
-            return SourceKnowledge.NONE;
-        }
+    private SourceKnowledge known(String cloneId, String fingerprints, String fingerprintKey) {
         try {
-            return SourceKnowledge.of(SourceFingerprints.fromRequest(fingerprints, fingerprintKey));
+            SourceFingerprints given = uploads.take(cloneId, fingerprints, fingerprintKey);
+            return given == null ? SourceKnowledge.NONE : SourceKnowledge.of(given);
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.fromFieldMessage(e);
         }

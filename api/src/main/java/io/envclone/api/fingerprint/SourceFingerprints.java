@@ -89,6 +89,17 @@ public final class SourceFingerprints {
      * ({@code fingerprints} or {@code fingerprintKey}) and says what to give.
      */
     public static SourceFingerprints fromRequest(String fingerprints, String fingerprintKey) {
+        byte[] key = requestKey(fingerprintKey);
+        try {
+            return fromBase64(key, fingerprints == null ? "" : fingerprints);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("fingerprints are not the cloner's source fingerprints (" + e.getMessage()
+                    + "): send them as the cloner gave them, in base64");
+        }
+    }
+
+    /** A request's {@code fingerprintKey}, decoded; a refusal's message begins with the field. */
+    static byte[] requestKey(String fingerprintKey) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(fingerprintKey == null ? "" : fingerprintKey);
@@ -99,12 +110,38 @@ public final class SourceFingerprints {
             throw new IllegalArgumentException("fingerprintKey must be base64 of the at least 16 bytes the fingerprints"
                     + " were made with, given with them");
         }
-        try {
-            return fromBase64(key, fingerprints == null ? "" : fingerprints);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("fingerprints are not the cloner's source fingerprints (" + e.getMessage()
-                    + "): send them as the cloner gave them, in base64");
+        return key;
+    }
+
+    /** A filter from its words, as an upload assembled them. */
+    static SourceFingerprints ofWords(byte[] key, long[] words) {
+        return new SourceFingerprints(key, words);
+    }
+
+    /** The header of {@link #toBytes()}: the version, then the number of 64-bit words that follow. */
+    static final int HEADER_BYTES = 8;
+
+    static int version() {
+        return VERSION;
+    }
+
+    /** Writes what {@link #toBytes()} returns, a part at a time, without a copy of the whole. */
+    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        ByteBuffer part = ByteBuffer.allocate(64 * 1024);
+        part.putInt(VERSION).putInt(bits.length);
+        for (long word : bits) {
+            if (!part.hasRemaining()) {
+                out.write(part.array(), 0, part.position());
+                part.clear();
+            }
+            part.putLong(word);
         }
+        out.write(part.array(), 0, part.position());
+    }
+
+    /** The size in bytes of what {@link #writeTo} writes. */
+    public long byteSize() {
+        return HEADER_BYTES + bits.length * 8L;
     }
 
     public byte[] toBytes() {

@@ -297,12 +297,17 @@ public final class CloneDriver {
         }
 
         private void registerAndLand() {
-            String fingerprints = cloner.get("/api/clone/" + record.cloneId() + "/fingerprints").get("fingerprints").asText();
+            // the fingerprints go first, in parts, to each service the next requests start (they take them from there)
+            List<FingerprintRelay.Destination> to = new ArrayList<>();
+            to.add(new FingerprintRelay.Destination(anonymizer, "/api/anonymize/clones/" + record.cloneId() + "/fingerprints"));
+            if (landing == null) {
+                to.add(new FingerprintRelay.Destination(validator, "/api/land/" + record.cloneId() + "/fingerprints"));
+            }
+            FingerprintRelay.relay(cloner, record.cloneId(), to);
             Map<String, Object> register = new HashMap<>();
             register.put("rules", request.rules());
             register.put("anonymizationKey", Base64.getEncoder().encodeToString(request.anonymizationKey()));
             register.put("encryptionKey", record.encryptionKey());
-            register.put("fingerprints", fingerprints);
             register.put("fingerprintKey", record.fingerprintKey());
             anonymizer.put("/api/anonymize/clones/" + record.cloneId(), register);
             registered = true;
@@ -316,7 +321,6 @@ public final class CloneDriver {
             land.put("preData", migration.get("preData"));
             land.put("rules", request.rules());
             land.put("encryptionKey", record.encryptionKey());
-            land.put("fingerprints", fingerprints);
             land.put("fingerprintKey", record.fingerprintKey());
             land.put("sources", List.of(server));
             land.put("confirm", request.confirm());

@@ -50,27 +50,34 @@ public final class LocalServices implements AutoCloseable {
      */
     public static LocalServices start(Path root, String kafkaBootstrap, ControlDatabase control, Path logs,
             boolean sameServerAllowed, Set<LocalRuntime.Service> needed) throws IOException, InterruptedException {
+        return start(root, kafkaBootstrap, control, logs, sameServerAllowed, needed, Map.of());
+    }
+
+    /** As above, every service also given {@code settings} (Quarkus and envclone settings as environment variables). */
+    public static LocalServices start(Path root, String kafkaBootstrap, ControlDatabase control, Path logs,
+            boolean sameServerAllowed, Set<LocalRuntime.Service> needed, Map<String, String> settings)
+            throws IOException, InterruptedException {
         ServiceProcess cloner = null;
         ServiceProcess anonymizer = null;
         ServiceProcess validator = null;
         try {
             if (needed.contains(LocalRuntime.Service.CLONER)) {
                 cloner = ServiceProcess.start("cloner-service", jar(root, "cloner-service"), freePort(),
-                        withControl(kafkaBootstrap, control, LocalRuntime.CLONER_CONTROL), logs);
+                        with(settings, withControl(kafkaBootstrap, control, LocalRuntime.CLONER_CONTROL)), logs);
             }
             if (needed.contains(LocalRuntime.Service.ANONYMIZER)) {
                 anonymizer = ServiceProcess.start("anonymizer-service", jar(root, "anonymizer-service"), freePort(),
-                        Map.of("ENVCLONE_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
+                        with(settings, Map.of("ENVCLONE_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
                                 // the same id every run: a restarted anonymizer's producer then fences the killed
                                 // one's open transaction at once, instead of read_committed readers waiting it out
-                                "ENVCLONE_ANONYMIZER_INSTANCE_ID", "local-anonymizer"), logs);
+                                "ENVCLONE_ANONYMIZER_INSTANCE_ID", "local-anonymizer")), logs);
             }
             if (needed.contains(LocalRuntime.Service.VALIDATOR)) {
                 Map<String, String> validatorEnvironment = new java.util.HashMap<>(
                         withControl(kafkaBootstrap, control, LocalRuntime.VALIDATOR_CONTROL));
                 validatorEnvironment.put("ENVCLONE_VALIDATOR_SAME_SERVER_ALLOWED", String.valueOf(sameServerAllowed));
                 validator = ServiceProcess.start("validator-service", jar(root, "validator-service"), freePort(),
-                        validatorEnvironment, logs);
+                        with(settings, validatorEnvironment), logs);
             }
             for (ServiceProcess service : new ServiceProcess[] {cloner, anonymizer, validator}) {
                 if (service != null) {
@@ -82,6 +89,12 @@ public final class LocalServices implements AutoCloseable {
             closeAll(cloner, anonymizer, validator);
             throw e;
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.putAll(environment);
+        return all;
     }
 
     private static Map<String, String> withControl(String kafkaBootstrap, ControlDatabase control, String database) {

@@ -16,10 +16,7 @@ import java.time.Duration;
  */
 public final class ServiceClient {
 
-    // the fingerprints of a large source are one string of tens of MB (the services accept it: LargeDocuments)
-    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                    .maxStringLength(1024 * 1024 * 1024).build()).build());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
     private final String baseUrl;
@@ -120,6 +117,41 @@ public final class ServiceClient {
 
     public JsonNode put(String path, Object body) {
         return send(withBody("PUT", path, body));
+    }
+
+    /** A binary resource as it streams in, with its length; the caller closes it. */
+    public record Download(java.io.InputStream body, long length) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            body.close();
+        }
+    }
+
+    public Download download(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/octet-stream")
+                .timeout(Duration.ofMinutes(5)).GET().build();
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() >= 300) {
+                try (java.io.InputStream body = response.body()) {
+                    throw problem(response.statusCode(), new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            long length = response.headers().firstValueAsLong("Content-Length").orElseThrow(() -> new IllegalStateException(
+                    "the " + name + " sent " + path + " without its length"));
+            return new Download(response.body(), length);
+        } catch (IOException e) {
+            throw new UnreachableException(name, "the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling the " + name, e);
+        }
+    }
+
+    /** Bytes PUT as {@code application/octet-stream}. */
+    public void putBytes(String path, byte[] bytes) {
+        send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     /** A text resource, e.g. a report as Markdown. */

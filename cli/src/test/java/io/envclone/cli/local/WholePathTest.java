@@ -47,6 +47,9 @@ class WholePathTest {
     private static final String PASSWORD = "unused-by-trust";
     private static final byte[] ANONYMIZATION_KEY = "whole-path-test-anonymization-key".getBytes(StandardCharsets.UTF_8);
 
+    /** Each service takes requests of this many bytes at most: less than the fingerprints of the demo clone below. */
+    private static final int BODY_LIMIT = 300 * 1024;
+
     private static EmbeddedPostgresServer server;
     private static LocalServices services;
 
@@ -58,7 +61,8 @@ class WholePathTest {
         }
         services = LocalServices.start(LocalServices.root(), infra.kafka().bootstrapServers(),
                 new LocalServices.ControlDatabase("localhost", server.port(), ROLE, PASSWORD),
-                Path.of("target", "whole-path-logs"), true);
+                Path.of("target", "whole-path-logs"), true, java.util.EnumSet.allOf(LocalRuntime.Service.class),
+                Map.of("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE", BODY_LIMIT + ""));
     }
 
     @AfterAll
@@ -85,6 +89,11 @@ class WholePathTest {
         assertThat(result.reportPassed()).isTrue();
         assertThat(result.report()).contains("PASSED").contains("schema parity").contains("no source value in the copy");
         assertThat(counts("wp-demo")).isEqualTo(counts("wp_demo_source")).isNotEmpty();
+        try (ServiceClient.Download fingerprints = client("cloner", services.cloner())
+                .download("/api/clone/" + result.cloneId() + "/fingerprints")) {
+            assertThat(fingerprints.length()).as("fingerprints larger than a request may be reached both services")
+                    .isGreaterThan(BODY_LIMIT);
+        }
         String personal = CopyInspection.DEMO_PERSONAL;
         assertThat(leaks("wp_demo_source", "wp_demo_source", personal)).as("the search finds them where they are")
                 .containsKeys("public.users.email", "public.messages.body", "public.notifications.payload");

@@ -12,6 +12,8 @@ import io.envclone.cloner.source.ReadOnlySourceConnector;
 import io.envclone.cloner.source.SourceAccessException;
 import io.envclone.cloner.stream.BatchLimits;
 import io.envclone.cloner.stream.CloneOptions;
+import io.envclone.api.fingerprint.SourceFingerprints;
+import io.envclone.cloner.stream.CloneFingerprints;
 import io.envclone.cloner.stream.FingerprintRequest;
 import io.envclone.cloner.stream.RowFilters;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -142,25 +145,43 @@ public class CloneResource {
         return job(cloneId).status();
     }
 
-    /** The source fingerprints of the clone, once built; a 409 says why not yet, or why never. */
+    /**
+     * The source fingerprints of the clone, once built: in base64 inside JSON, or, asked with
+     * {@code Accept: application/octet-stream} (and not JSON), as their bytes, streamed: what the
+     * command relays in parts, whatever the size. A 409 says why not yet, or why never.
+     */
     @GET
     @Path("/{id}/fingerprints")
-    public Response fingerprints(@PathParam("id") String cloneId) {
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
+    public Response fingerprints(@PathParam("id") String cloneId, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        boolean bytes = headers.getAcceptableMediaTypes().stream().findFirst()
+                .filter(MediaType.APPLICATION_OCTET_STREAM_TYPE::equals).isPresent();
+        return built(cloneId, built -> {
+            if (!bytes) {
+                return Response.ok(new Fingerprints(cloneId, built.values(), built.filter().toBase64()))
+                        .type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            SourceFingerprints filter = built.filter();
+            jakarta.ws.rs.core.StreamingOutput stream = filter::writeTo;
+            return Response.ok(stream, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                    .header("Content-Length", filter.byteSize()).build();
+        });
+    }
+
+    private Response built(String cloneId, java.util.function.Function<CloneFingerprints, Response> answer) {
         CloneJob job = job(cloneId);
         if (!job.fingerprintsAsked()) {
             return conflict("fingerprints-not-asked", "this clone was started without fingerprintColumns: give them,"
                     + " with fingerprintKey, in the start request of the clone that needs them", "fingerprintColumns");
         }
-        return job.fingerprints().map(built -> Response.ok(new Fingerprints(cloneId, built.values(),
-                        built.filter().toBase64())).build())
-                .orElseGet(() -> {
-                    CloneJob.Status status = job.status();
-                    return conflict("fingerprints-not-ready", status.state() == CloneJob.State.RUNNING
-                            ? "not built yet: they are read before the first batch; wait for fingerprintsReady in"
-                                    + " GET /api/clone/" + cloneId
-                            : "never built: the clone ended " + status.state() + " before (" + status.reason() + ")",
-                            null);
-                });
+        return job.fingerprints().map(answer).orElseGet(() -> {
+            CloneJob.Status status = job.status();
+            return conflict("fingerprints-not-ready", status.state() == CloneJob.State.RUNNING
+                    ? "not built yet: they are read before the first batch; wait for fingerprintsReady in"
+                            + " GET /api/clone/" + cloneId
+                    : "never built: the clone ended " + status.state() + " before (" + status.reason() + ")",
+                    null);
+        });
     }
 
     private static Response conflict(String type, String detail, String field) {

@@ -2,6 +2,7 @@ package io.envclone.validator.api;
 
 import io.envclone.api.anonymize.RuleSet;
 import io.envclone.api.batch.BatchCipher;
+import io.envclone.api.fingerprint.FingerprintUploads;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.api.source.SequenceValue;
 import io.envclone.api.source.ServerFingerprint;
@@ -17,7 +18,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -94,7 +97,7 @@ public class LandResource {
             throw new InvalidRequestException("type", "must be one of " + TYPES + ", got " + type);
         }
         BatchCipher cipher = cipher(request.encryptionKey());
-        SourceFingerprints fingerprints = fingerprints(request.fingerprints(), request.fingerprintKey());
+        SourceFingerprints fingerprints = fingerprints(request.cloneId(), request.fingerprints(), request.fingerprintKey());
         Target target = Target.required(request.target(), "target");
         DatabaseNames names = names(target.database(), "target.url");
         boolean replaces = guard.exists(target, names.live());
@@ -159,15 +162,37 @@ public class LandResource {
         }
     }
 
-    private static SourceFingerprints fingerprints(String fingerprints, String fingerprintKey) {
-        if (fingerprints == null || fingerprints.isEmpty()) {
-            throw new InvalidRequestException("fingerprints", "are missing: give the clone's source fingerprints (base64,"
-                    + " from the cloner); without them no batch can be checked for leaks");
-        }
+    private SourceFingerprints fingerprints(String cloneId, String fingerprints, String fingerprintKey) {
+        SourceFingerprints given;
         try {
-            return SourceFingerprints.fromRequest(fingerprints, fingerprintKey);
+            given = uploads.take(cloneId, fingerprints, fingerprintKey);
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.fromFieldMessage(e);
         }
+        if (given == null) {
+            throw new InvalidRequestException("fingerprints", "are missing: upload the clone's source fingerprints (the"
+                    + " cloner's bytes) with PUT /api/land/" + cloneId + "/fingerprints?offset=&total= first, or give them"
+                    + " here in base64; without them no batch can be checked for leaks");
+        }
+        return given;
+    }
+
+    private final FingerprintUploads uploads = new FingerprintUploads();
+
+    /**
+     * A part of the clone's source fingerprints ({@code application/octet-stream}, the cloner's bytes
+     * from {@code offset} of {@code total}), before the {@code POST} that starts the landing.
+     */
+    @PUT
+    @Path("/{cloneId}/fingerprints")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Response uploadFingerprints(@PathParam("cloneId") String cloneId, @QueryParam("offset") Long offset,
+            @QueryParam("total") Long total, byte[] part) {
+        try {
+            uploads.accept(cloneId, offset, total, part);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.fromFieldMessage(e);
+        }
+        return Response.noContent().build();
     }
 }
