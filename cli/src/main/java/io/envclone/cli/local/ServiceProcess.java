@@ -57,7 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
             throws IOException {
         // a small heap and the serial collector: three services and the pipeline share a laptop's cores
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString()));
+                "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
