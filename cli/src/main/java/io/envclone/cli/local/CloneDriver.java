@@ -41,9 +41,12 @@ public final class CloneDriver {
             String requestedBy) {
     }
 
-    /** Where the clone is, for the progress display. */
+    /**
+     * Where the clone is, for the progress display; a {@code notice} is something that happened (a
+     * service started again), said once and always, not a state to refresh.
+     */
     public record Progress(ClonePhase phase, String message, long rowsCloned, long rowsLanded, long expectedRows,
-            String table) {
+            String table, boolean notice) {
     }
 
     /** How the clone ended; {@code refused} when a service refused it for safety (403). */
@@ -148,7 +151,7 @@ public final class CloneDriver {
                 for (String restart : supervision.check()) {
                     CloneRequestStatus now = record.status();
                     progress.accept(new Progress(now.phase(), restart, now.progress().rowsCloned(),
-                            now.progress().rowsLanded(), now.progress().expectedRows(), ""));
+                            now.progress().rowsLanded(), now.progress().expectedRows(), "", true));
                     movedAt = Instant.now();
                 }
                 CloneRequestStatus status = record.status();
@@ -380,7 +383,7 @@ public final class CloneDriver {
                 }
             }
             progress.accept(new Progress(status.phase(), status.phaseReason(), status.progress().rowsCloned(),
-                    status.progress().rowsLanded(), status.progress().expectedRows(), table));
+                    status.progress().rowsLanded(), status.progress().expectedRows(), table, false));
         }
 
         private Result result(CloneRequestStatus status) {

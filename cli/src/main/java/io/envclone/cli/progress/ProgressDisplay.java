@@ -39,6 +39,16 @@ public final class ProgressDisplay implements Consumer<CloneDriver.Progress> {
 
     @Override
     public void accept(CloneDriver.Progress progress) {
+        if (progress.notice()) {
+            // on a line of its own, whatever the pace of the others: it will not be said again
+            if (terminal && lastWidth > 0) {
+                out.println();
+                lastWidth = 0;
+            }
+            out.println(String.format(Locale.ROOT, "[%-14s] %s", progress.phase().wireName(), progress.message()));
+            out.flush();
+            return;
+        }
         long now = clock.getAsLong();
         long rows = progress.phase() == ClonePhase.FINISHING ? progress.rowsLanded() : progress.rowsCloned();
         rate.add(now, rows);

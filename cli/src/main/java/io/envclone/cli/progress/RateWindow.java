@@ -9,6 +9,8 @@ final class RateWindow {
     private record Point(long nanos, long rows) {
     }
 
+    private static final long MIN_SPAN = Duration.ofSeconds(2).toNanos();
+
     private final long window;
     private final ArrayDeque<Point> points = new ArrayDeque<>();
 
@@ -33,6 +35,7 @@ final class RateWindow {
         Point first = points.peekFirst();
         Point last = points.peekLast();
         long nanos = last.nanos() - first.nanos();
-        return nanos <= 0 ? 0 : (last.rows() - first.rows()) * 1e9 / nanos;
+        // a pace measured over less than this says nothing (11 rows in the first moments: "ETA 22h45m")
+        return nanos < MIN_SPAN ? 0 : (last.rows() - first.rows()) * 1e9 / nanos;
     }
 }

@@ -55,6 +55,9 @@ public final class EnvironmentBuild {
         return Prepared.CREATED;
     }
 
+    /** What one session building the copy's indexes may sort in memory. */
+    static final String MAINTENANCE_WORK_MEM = "256MB";
+
     /** After the last batch: the landing ledger goes, the post-data DDL and the sequences come, statistics are made. */
     public void finish(DatabaseNames names, List<String> postData, Map<String, SequenceValue> sequences)
             throws SQLException {
@@ -62,6 +65,8 @@ public final class EnvironmentBuild {
             copy.setAutoCommit(false);
             try (Statement sql = copy.createStatement()) {
                 sql.execute("drop schema if exists envclone_landing cascade");
+                // indexes of millions of rows sort in memory instead of in temporary files (the default is 64MB)
+                sql.execute("set local maintenance_work_mem = '" + MAINTENANCE_WORK_MEM + "'");
             }
             inTransaction(copy, postData);
             Map<String, SequenceValue> quoted = new java.util.LinkedHashMap<>();
