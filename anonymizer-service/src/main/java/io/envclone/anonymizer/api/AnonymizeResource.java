@@ -5,10 +5,10 @@ import io.envclone.anonymizer.batch.CompiledRules;
 import io.envclone.anonymizer.batch.RuleValidator;
 import io.envclone.anonymizer.transform.KeyedHash;
 import io.envclone.anonymizer.transform.SourceKnowledge;
-import io.envclone.api.fingerprint.FingerprintUploads;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.api.anonymize.RuleSet;
 import io.envclone.api.batch.BatchCipher;
+import io.envclone.service.fingerprint.FingerprintUploadRequests;
 import io.envclone.service.problem.InvalidRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -92,7 +92,7 @@ public class AnonymizeResource {
         return Response.noContent().build();
     }
 
-    private final FingerprintUploads uploads = new FingerprintUploads();
+    private final FingerprintUploadRequests uploads = new FingerprintUploadRequests();
 
     /**
      * A part of the clone's source fingerprints ({@code application/octet-stream}, the cloner's bytes
@@ -104,12 +104,7 @@ public class AnonymizeResource {
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Response uploadFingerprints(@PathParam("cloneId") String cloneId, @QueryParam("offset") Long offset,
             @QueryParam("total") Long total, byte[] part) {
-        try {
-            uploads.accept(cloneId, offset, total, part);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.fromFieldMessage(e);
-        }
-        return Response.noContent().build();
+        return uploads.accept(cloneId, offset, total, part);
     }
 
     /** A registered clone as {@code GET} shows it: never its rules' keys. */
@@ -163,12 +158,8 @@ public class AnonymizeResource {
     }
 
     private SourceKnowledge known(String cloneId, String fingerprints, String fingerprintKey) {
-        try {
-            SourceFingerprints given = uploads.take(cloneId, fingerprints, fingerprintKey);
-            return given == null ? SourceKnowledge.NONE : SourceKnowledge.of(given);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.fromFieldMessage(e);
-        }
+        SourceFingerprints given = uploads.take(cloneId, fingerprints, fingerprintKey);
+        return given == null ? SourceKnowledge.NONE : SourceKnowledge.of(given);
     }
 
     private static CompiledRules compile(RuleSet rules, String anonymizationKey, List<String> unique, SourceKnowledge real) {

@@ -2,10 +2,10 @@ package io.envclone.validator.api;
 
 import io.envclone.api.anonymize.RuleSet;
 import io.envclone.api.batch.BatchCipher;
-import io.envclone.api.fingerprint.FingerprintUploads;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.api.source.SequenceValue;
 import io.envclone.api.source.ServerFingerprint;
+import io.envclone.service.fingerprint.FingerprintUploadRequests;
 import io.envclone.service.problem.InvalidRequestException;
 import io.envclone.validator.app.CloneLandings;
 import io.envclone.validator.app.FinishedValidation;
@@ -163,12 +163,7 @@ public class LandResource {
     }
 
     private SourceFingerprints fingerprints(String cloneId, String fingerprints, String fingerprintKey) {
-        SourceFingerprints given;
-        try {
-            given = uploads.take(cloneId, fingerprints, fingerprintKey);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.fromFieldMessage(e);
-        }
+        SourceFingerprints given = uploads.take(cloneId, fingerprints, fingerprintKey);
         if (given == null) {
             throw new InvalidRequestException("fingerprints", "are missing: upload the clone's source fingerprints (the"
                     + " cloner's bytes) with PUT /api/land/" + cloneId + "/fingerprints?offset=&total= first, or give them"
@@ -177,7 +172,7 @@ public class LandResource {
         return given;
     }
 
-    private final FingerprintUploads uploads = new FingerprintUploads();
+    private final FingerprintUploadRequests uploads = new FingerprintUploadRequests();
 
     /**
      * A part of the clone's source fingerprints ({@code application/octet-stream}, the cloner's bytes
@@ -188,11 +183,6 @@ public class LandResource {
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Response uploadFingerprints(@PathParam("cloneId") String cloneId, @QueryParam("offset") Long offset,
             @QueryParam("total") Long total, byte[] part) {
-        try {
-            uploads.accept(cloneId, offset, total, part);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.fromFieldMessage(e);
-        }
-        return Response.noContent().build();
+        return uploads.accept(cloneId, offset, total, part);
     }
 }
