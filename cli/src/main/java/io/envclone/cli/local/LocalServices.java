@@ -148,16 +148,16 @@ public final class LocalServices implements AutoCloseable {
 
     /** {@code dead}, one of these, started again in its place and ready within {@code timeout}. */
     synchronized void restart(ServiceProcess dead, Duration timeout) throws IOException, InterruptedException {
+        if (dead != cloner && dead != anonymizer && dead != validator) {
+            throw new IllegalArgumentException(dead.name() + " is not one of these services");
+        }
         ServiceProcess again = dead.restarted();
         if (dead == cloner) {
             cloner = again;
         } else if (dead == anonymizer) {
             anonymizer = again;
-        } else if (dead == validator) {
-            validator = again;
         } else {
-            again.kill();
-            throw new IllegalArgumentException(dead.name() + " is not one of these services");
+            validator = again;
         }
         again.awaitReady(timeout);
     }

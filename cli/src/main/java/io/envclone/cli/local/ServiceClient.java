@@ -128,24 +128,19 @@ public final class ServiceClient {
     }
 
     public Download download(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/octet-stream")
-                .timeout(Duration.ofMinutes(5)).GET().build();
-        try {
-            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() >= 300) {
-                try (java.io.InputStream body = response.body()) {
-                    throw problem(response.statusCode(), new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                }
+        HttpResponse<java.io.InputStream> response = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", "application/octet-stream").timeout(Duration.ofMinutes(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() >= 300) {
+            try (java.io.InputStream body = response.body()) {
+                throw problem(response.statusCode(), new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw unreachable(e);
             }
-            long length = response.headers().firstValueAsLong("Content-Length").orElseThrow(() -> new IllegalStateException(
-                    "the " + name + " sent " + path + " without its length"));
-            return new Download(response.body(), length);
-        } catch (IOException e) {
-            throw new UnreachableException(name, "the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling the " + name, e);
         }
+        long length = response.headers().firstValueAsLong("Content-Length").orElseThrow(() -> new IllegalStateException(
+                "the " + name + " sent " + path + " without its length"));
+        return new Download(response.body(), length);
     }
 
     /** Bytes PUT as {@code application/octet-stream}. */
@@ -156,20 +151,12 @@ public final class ServiceClient {
 
     /** A text resource, e.g. a report as Markdown. */
     public String text(String path, String mediaType) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", mediaType)
-                .timeout(Duration.ofMinutes(5)).GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw problem(response.statusCode(), response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UnreachableException(name, "the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling the " + name, e);
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", mediaType).timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw problem(response.statusCode(), response.body());
         }
+        return response.body();
     }
 
     private HttpRequest.Builder withBody(String method, String path, Object body) {
@@ -186,19 +173,32 @@ public final class ServiceClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder, Duration timeout) {
+        HttpResponse<String> response = exchange(builder.header("Accept", "application/json").timeout(timeout).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw problem(response.statusCode(), response.body());
+        }
         try {
-            HttpResponse<String> response = http.send(builder.header("Accept", "application/json")
-                    .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw problem(response.statusCode(), response.body());
-            }
             return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new UnreachableException(name, "the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
+            throw unreachable(e);
+        }
+    }
+
+    /** One request and its answer; a service that does not answer (or answers garbage) is out of reach. */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request, body);
+        } catch (IOException e) {
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling the " + name, e);
         }
+    }
+
+    private UnreachableException unreachable(IOException e) {
+        return new UnreachableException(name, "the " + name + " at " + baseUrl + " did not answer: " + e.getMessage(), e);
     }
 
     private ServiceException problem(int status, String body) {
