@@ -170,7 +170,10 @@ public class CloneLandings {
         }
     }
 
-    /** Waits until the copy holds every row the cloner counted, table by table; a failed landing stops the wait. */
+    /**
+     * Waits until the copy holds exactly the rows the cloner counted, table by table (more is a chunk sent
+     * again whose new attempt has not replaced the old one yet); a failed landing stops the wait.
+     */
     private void awaitRows(Clone clone, Map<String, Long> expected) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(config.finishTimeout());
         try (Connection copy = clone.target.connect(clone.names.build())) {
@@ -180,7 +183,7 @@ public class CloneLandings {
                 }
                 Map<String, Long> landed = BatchLander.landedRows(copy, clone.cloneId);
                 boolean complete = expected.entrySet().stream()
-                        .allMatch(table -> landed.getOrDefault(table.getKey(), 0L) >= table.getValue());
+                        .allMatch(table -> landed.getOrDefault(table.getKey(), 0L).equals(table.getValue()));
                 if (complete) {
                     return;
                 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -19,13 +20,24 @@ import org.postgresql.copy.CopyIn;
  * into {@code envclone_landing.landed_batch}), so a batch delivered again, after a crash of this
  * service or of the broker, finds its id and is skipped, and a batch that fails lands nothing at
  * all. Rows go in with {@code COPY ... FROM STDIN (FORMAT binary)}, as the cloner read them.
+ *
+ * <p>A cloner that dies mid-chunk sends that chunk again, whole, as its next attempt. The first
+ * batch of a later attempt removes what earlier attempts of its chunk landed, in its own
+ * transaction: the ledger keeps each batch's transaction id, and every row a batch wrote carries it
+ * as {@code xmin}, so the rows go whatever the rules did to the table's keys. A batch of an earlier
+ * attempt that arrives after that is skipped.
  */
 public final class BatchLander {
 
     /** What became of a batch. */
-    public enum Outcome { LANDED, ALREADY_LANDED }
+    public enum Outcome { LANDED, ALREADY_LANDED, SUPERSEDED }
+
+    private static final Logger LOG = Logger.getLogger(BatchLander.class);
 
     static final String LEDGER = "envclone_landing.landed_batch";
+    /** The attempt of each chunk that lands; earlier attempts' batches are removed, later ones supersede it. */
+    static final String CHUNK_ATTEMPT = "envclone_landing.chunk_attempt";
+    private static final String CHUNK = "clone_id = ? and table_name = ? and chunk = ?";
 
     private final Connection target;
 
@@ -36,6 +48,10 @@ public final class BatchLander {
             statement.execute("create schema if not exists envclone_landing");
             statement.execute("create table if not exists " + LEDGER + " (batch_id text primary key, clone_id text not null,"
                     + " table_name text not null, rows integer not null, landed_at timestamptz not null default now())");
+            statement.execute("alter table " + LEDGER + " add column if not exists chunk integer,"
+                    + " add column if not exists attempt integer, add column if not exists xid bigint");
+            statement.execute("create table if not exists " + CHUNK_ATTEMPT + " (clone_id text, table_name text, chunk integer,"
+                    + " attempt integer not null, primary key (clone_id, table_name, chunk))");
         }
         target.setAutoCommit(false);
         target.commit();
@@ -43,12 +59,19 @@ public final class BatchLander {
 
     public Outcome land(TableBatch batch) throws SQLException {
         try {
+            if (!ofLandingAttempt(batch)) {
+                target.rollback();
+                return Outcome.SUPERSEDED;
+            }
             try (PreparedStatement ledger = target.prepareStatement("insert into " + LEDGER
-                    + " (batch_id, clone_id, table_name, rows) values (?, ?, ?, ?) on conflict (batch_id) do nothing")) {
+                    + " (batch_id, clone_id, table_name, rows, chunk, attempt, xid)"
+                    + " values (?, ?, ?, ?, ?, ?, txid_current() % 4294967296) on conflict (batch_id) do nothing")) {
                 ledger.setString(1, batch.id());
                 ledger.setString(2, batch.cloneId());
                 ledger.setString(3, batch.schema() + "." + batch.table());
                 ledger.setInt(4, batch.rowCount());
+                ledger.setInt(5, batch.chunk());
+                ledger.setInt(6, batch.attempt());
                 if (ledger.executeUpdate() == 0) {
                     target.rollback();
                     return Outcome.ALREADY_LANDED;
@@ -78,6 +101,81 @@ public final class BatchLander {
             throw new SQLException("batch " + batch.id() + " did not land, nothing of it is in the target: " + primary(e),
                     e instanceof SQLException sql ? sql.getSQLState() : null);
         }
+    }
+
+    /**
+     * Whether {@code batch} is of the attempt its chunk lands now, making it so when it is the first of
+     * a later attempt (removing what earlier attempts of the chunk landed); false for an earlier attempt.
+     */
+    private boolean ofLandingAttempt(TableBatch batch) throws SQLException {
+        String table = batch.schema() + "." + batch.table();
+        Integer landing = null;
+        try (PreparedStatement query = chunkStatement("select attempt from " + CHUNK_ATTEMPT + " where " + CHUNK
+                + " for update", batch)) {
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    landing = row.getInt(1);
+                }
+            }
+        }
+        if (landing == null) {
+            try (PreparedStatement insert = target.prepareStatement("insert into " + CHUNK_ATTEMPT
+                    + " values (?, ?, ?, ?) on conflict do nothing")) {
+                insert.setString(1, batch.cloneId());
+                insert.setString(2, table);
+                insert.setInt(3, batch.chunk());
+                insert.setInt(4, batch.attempt());
+                insert.executeUpdate();
+            }
+            return true;
+        }
+        if (landing > batch.attempt()) {
+            return false;
+        }
+        if (landing < batch.attempt()) {
+            supersede(batch);
+        }
+        return true;
+    }
+
+    private void supersede(TableBatch batch) throws SQLException {
+        int removed;
+        try (PreparedStatement delete = target.prepareStatement("delete from " + quoted(batch.schema()) + "."
+                + quoted(batch.table()) + " where xmin::text::bigint in (select xid from " + LEDGER + " where " + CHUNK
+                + " and attempt < ?)")) {
+            bindChunk(delete, batch);
+            delete.setInt(4, batch.attempt());
+            removed = delete.executeUpdate();
+        }
+        int batches;
+        try (PreparedStatement forget = chunkStatement("delete from " + LEDGER + " where " + CHUNK + " and attempt < ?", batch)) {
+            forget.setInt(4, batch.attempt());
+            batches = forget.executeUpdate();
+        }
+        // the chunk's parameters come last here: the attempt is the first in the statement's text
+        try (PreparedStatement update = target.prepareStatement("update " + CHUNK_ATTEMPT + " set attempt = ?"
+                + " where clone_id = ? and table_name = ? and chunk = ?")) {
+            update.setInt(1, batch.attempt());
+            update.setString(2, batch.cloneId());
+            update.setString(3, batch.schema() + "." + batch.table());
+            update.setInt(4, batch.chunk());
+            update.executeUpdate();
+        }
+        LOG.infof("clone %s table %s.%s chunk %d: attempt %d replaces what earlier attempts landed (%d rows of %d batches)",
+                batch.cloneId(), batch.schema(), batch.table(), batch.chunk(), batch.attempt(), removed, batches);
+    }
+
+    /** A statement whose first three parameters name the batch's chunk (see {@link #CHUNK}). */
+    private PreparedStatement chunkStatement(String sql, TableBatch batch) throws SQLException {
+        PreparedStatement statement = target.prepareStatement(sql);
+        bindChunk(statement, batch);
+        return statement;
+    }
+
+    private static void bindChunk(PreparedStatement statement, TableBatch batch) throws SQLException {
+        statement.setString(1, batch.cloneId());
+        statement.setString(2, batch.schema() + "." + batch.table());
+        statement.setInt(3, batch.chunk());
     }
 
     /** The column COPY was reading when it failed, from the error's context ("COPY t, line 3, column c"), never its value. */

@@ -62,4 +62,47 @@ class BatchLanderTest {
             }
         }
     }
+
+    @Test
+    void aChunkSentAgainByALaterAttemptReplacesWhatTheEarlierOneLanded(RealInfrastructure infra) throws Exception {
+        EmbeddedPostgresServer server = infra.postgres();
+        server.dropDatabase("resend_source");
+        server.createDatabase("resend_source");
+        List<TableBatch> users;
+        long sourceUsers;
+        try (Connection source = server.connect("resend_source")) {
+            new DemoDatabaseGenerator().generate(source, DemoOptions.defaults());
+            users = SourceBatches.batches(source, "resend-1", 100).stream().filter(batch -> batch.table().equals("users"))
+                    .toList();
+            sourceUsers = DemoTargets.counts(source).get("public.users");
+        }
+        assertThat(users).hasSizeGreaterThan(3);
+        try (Connection target = DemoTargets.emptyLike(server, "resend_source", "resend_target")) {
+            BatchLander lander = new BatchLander(target);
+            int half = users.size() / 2;
+            for (TableBatch batch : users.subList(0, half)) { // the cloner dies half way through the chunk
+                assertThat(lander.land(batch)).isEqualTo(BatchLander.Outcome.LANDED);
+            }
+            for (TableBatch batch : users) { // its next attempt sends the chunk again, whole, under new batch ids
+                assertThat(lander.land(attempt(batch, 2))).isEqualTo(BatchLander.Outcome.LANDED);
+            }
+            // a batch of the first attempt delivered late: its rows are already in, from the second
+            assertThat(lander.land(users.get(half))).isEqualTo(BatchLander.Outcome.SUPERSEDED);
+            assertThat(lander.land(attempt(users.get(0), 2))).isEqualTo(BatchLander.Outcome.ALREADY_LANDED);
+            target.commit();
+            assertThat(DemoTargets.counts(target).get("public.users")).as("each source row once").isEqualTo(sourceUsers);
+            try (Statement sql = target.createStatement(); ResultSet distinct = sql.executeQuery(
+                    "select count(distinct id) from public.users")) {
+                distinct.next();
+                assertThat(distinct.getLong(1)).isEqualTo(sourceUsers);
+            }
+            assertThat(BatchLander.landedRows(target, "resend-1")).containsEntry("public.users", sourceUsers);
+        }
+    }
+
+    private static TableBatch attempt(TableBatch batch, int attempt) {
+        return new TableBatch(batch.cloneId(), batch.schema(), batch.table(), batch.chunk(), batch.chunks(), attempt,
+                batch.seq(), batch.last(), batch.rowCount(), batch.columns(), batch.types(), batch.wireTypes(),
+                batch.partitionOf(), batch.rows());
+    }
 }
