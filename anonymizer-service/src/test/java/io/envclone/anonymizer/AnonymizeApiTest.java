@@ -64,7 +64,7 @@ class AnonymizeApiTest {
         given().contentType(ContentType.JSON).body(Map.of("rules", rules(List.of()), "anonymizationKey", ANONYMIZATION_KEY))
                 .put("/api/anonymize/clones/bad-3").then().statusCode(400).body("field", equalTo("encryptionKey"));
         given().contentType(ContentType.JSON).body(Map.of("rules", rules(List.of()), "anonymizationKey", ANONYMIZATION_KEY,
-                "encryptionKey", ENCRYPTION_KEY, "fingerprints", "AAAAAgAAAAU=", "fingerprintKey", ANONYMIZATION_KEY))
+                "encryptionKey", ENCRYPTION_KEY, "fingerprints", "AAAAAwAAAAU=", "fingerprintKey", ANONYMIZATION_KEY))
                 .put("/api/anonymize/clones/bad-4").then().statusCode(400).body("field", equalTo("fingerprints"))
                 .body("detail", containsString("fingerprint filter is cut"));
         given().contentType(ContentType.JSON).body(Map.of("rules", rules(List.of()), "anonymizationKey", ANONYMIZATION_KEY,

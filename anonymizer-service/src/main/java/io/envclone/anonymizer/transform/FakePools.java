@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
+import io.envclone.api.fingerprint.SourceFingerprints;
 import net.datafaker.Faker;
 
 /**
@@ -34,28 +35,29 @@ public final class FakePools {
 
     private FakePools(String locale) {
         Faker faker = new Faker(Locale.forLanguageTag(locale), new Random(20_261_201L));
-        this.firstNames = toppedUp(locale, f -> f.name().firstName());
-        this.lastNames = toppedUp(locale, f -> f.name().lastName());
-        this.cities = distinct(() -> faker.address().cityName(), SIZE / 4);
+        this.firstNames = toppedUp(locale, f -> f.name().firstName(), SIZE);
+        this.lastNames = toppedUp(locale, f -> f.name().lastName(), SIZE);
+        // as many as the largest set of source cities that is dealt: French knows 99, and a source's own are not free
+        this.cities = toppedUp(locale, f -> f.address().cityName(), SourceFingerprints.DEALT_MAX_VALUES);
         this.streets = distinct(() -> faker.address().streetName(), SIZE);
         this.companies = distinct(() -> faker.company().name(), SIZE);
         this.sentences = distinct(() -> faker.lorem().sentence(6), SIZE / 4);
     }
 
     /**
-     * The locale's names first, then other locales' until there are {@link #SIZE}: a locale may know
+     * The locale's names first, then other locales' until there are {@code size}: a locale may know
      * fewer than a hundred first names, and a fake full name must rarely be someone's real one (with
      * 89 x 150 French names, a source of 50,000 French people holds nearly every pair, and no number
      * of draws finds a free one).
      */
-    private static List<String> toppedUp(String locale, java.util.function.Function<Faker, String> next) {
+    private static List<String> toppedUp(String locale, java.util.function.Function<Faker, String> next, int size) {
         Set<String> names = new LinkedHashSet<>();
         for (String from : TOP_UP) {
-            if (names.size() >= SIZE) {
+            if (names.size() >= size) {
                 break;
             }
             Faker faker = new Faker(Locale.forLanguageTag(from.equals("") ? locale : from), new Random(20_261_201L));
-            names.addAll(distinct(() -> next.apply(faker), SIZE - names.size()));
+            names.addAll(distinct(() -> next.apply(faker), size - names.size()));
         }
         return new ArrayList<>(names);
     }

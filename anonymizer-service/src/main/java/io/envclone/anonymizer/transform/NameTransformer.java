@@ -22,14 +22,19 @@ final class NameTransformer implements Transformer {
     private final FakePools pools;
     private final RealValues real;
     private final RealValues fullNames;
+    private final Dealer dealer;
 
-    /** {@code fullNames}: the source's full names, which a last name drawn beside a fake first name must not complete. */
-    NameTransformer(Kind kind, KeyedHash hash, FakePools pools, RealValues real, RealValues fullNames) {
+    /**
+     * {@code fullNames}: the source's full names, which a last name drawn beside a fake first name must not complete;
+     * {@code dealer}: the fakes dealt one per source value, for the values it deals.
+     */
+    NameTransformer(Kind kind, KeyedHash hash, FakePools pools, RealValues real, RealValues fullNames, Dealer dealer) {
         this.kind = kind;
         this.hash = hash;
         this.pools = pools;
         this.real = real;
         this.fullNames = fullNames;
+        this.dealer = dealer;
     }
 
     @Override
@@ -40,9 +45,13 @@ final class NameTransformer implements Transformer {
         String key = Template.normalized(value);
         // a fake that is one of the source's values is drawn again; names repeat, so after a few draws the last stands
         String first = kind == Kind.LAST_NAME ? row.fakeFirstName() : null;
-        String fake = candidate(key, 1);
-        for (int draw = 2; draw <= MAX_DRAWS && (real.seen(fake) || first != null && fullNames.seen(first + " " + fake)); draw++) {
-            fake = candidate(key, draw);
+        String fake = dealer.dealt(key);
+        if (fake == null) {
+            fake = candidate(key, 1);
+            for (int draw = 2; draw <= MAX_DRAWS && (real.seen(fake) || first != null && fullNames.seen(first + " " + fake));
+                    draw++) {
+                fake = candidate(key, draw);
+            }
         }
         boolean capitals = value.equals(value.toUpperCase(Locale.ROOT)) && !value.equals(value.toLowerCase(Locale.ROOT));
         return capitals ? fake.toUpperCase(Locale.ROOT) : fake;

@@ -39,6 +39,11 @@ public final class SourceKnowledge {
         return value -> source.identifying(value) != null;
     }
 
+    /** The dealer of {@code of}'s fakes from {@code pool}, one per source value, or one that deals none. */
+    Dealer dealer(PiiClass of, java.util.List<String> pool) {
+        return Dealer.of(source, of, pool);
+    }
+
     /** The finder of source values inside text, or null when nothing is known. */
     SourceMatcher matcher() {
         return matcher;

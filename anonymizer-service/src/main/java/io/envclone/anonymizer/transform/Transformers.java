@@ -219,7 +219,9 @@ public final class Transformers {
             case ADDRESS -> PiiClass.STREET_ADDRESS;
             default -> null; // first names, last names, cities: quasi-identifiers
         };
-        return new NameTransformer(kind, hash, FakePools.of(locale), real(of), real(PiiClass.FULL_NAME));
+        FakePools pools = FakePools.of(locale);
+        Dealer dealer = kind == NameTransformer.Kind.CITY ? known.dealer(PiiClass.CITY, pools.cities) : Dealer.NONE;
+        return new NameTransformer(kind, hash, pools, real(of), real(PiiClass.FULL_NAME), dealer);
     }
 
     private static DateTransformer.Keep keep(ColumnRule rule) {

@@ -276,4 +276,25 @@ class TransformersTest {
                 .hasMessageContaining("option length is 'two'");
         assertThatThrownBy(() -> new KeyedHash(bytes("short"))).hasMessageContaining("at least 16 bytes");
     }
+
+    @Test
+    void sourceCitiesAreDealtOneFakeEachSoAViewGroupedByCityKeepsItsGroups() {
+        io.envclone.api.fingerprint.SourceFingerprints source = io.envclone.api.fingerprint.SourceFingerprints.sized(
+                bytes("fingerprint-key-of-the-clone"), 1_000);
+        List<String> cities = new java.util.ArrayList<>(List.of("Paris", "Lyon", "Marseille", "Alger", "Oran", "Blida"));
+        IntStream.range(0, 60).forEach(i -> cities.add("Commune " + i));
+        cities.forEach(city -> source.add(io.envclone.api.fingerprint.PiiClass.CITY, city));
+        Transformer city = new Transformers(new KeyedHash(bytes("environment-key-one")),
+                SourceKnowledge.of(source)).create(ColumnRule.of("public.lofts.city", "city"));
+
+        Set<String> fakes = new HashSet<>();
+        cities.forEach(real -> fakes.add(city.apply(real, Row.NONE)));
+        assertThat(fakes).as("66 source cities, 66 fakes").hasSize(cities.size());
+        assertThat(fakes).as("no fake is a source city").noneMatch(fake -> source.contains(
+                io.envclone.api.fingerprint.PiiClass.CITY, fake));
+        assertThat(city.apply("PARIS", Row.NONE)).isEqualTo(city.apply("Paris", Row.NONE).toUpperCase());
+
+        Transformer undealt = ONE_KEY.create(ColumnRule.of("public.lofts.city", "city"));
+        assertThat(undealt.apply("Paris", Row.NONE)).as("without fingerprints, drawn as before").isNotEqualTo("Paris");
+    }
 }

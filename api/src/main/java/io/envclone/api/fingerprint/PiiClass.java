@@ -28,7 +28,8 @@ public enum PiiClass {
     SECRET(true),
     FIRST_NAME(false),
     LAST_NAME(false),
-    CITY(false),
+    /** Dealt: a report or a view grouped by city keeps its groups. */
+    CITY(false, true),
     POSTAL_CODE(false),
     BIRTH_DATE(false),
     /**
@@ -38,9 +39,24 @@ public enum PiiClass {
     FREE_TEXT(false);
 
     private final boolean identifying;
+    private final boolean dealt;
 
     PiiClass(boolean identifying) {
+        this(identifying, false);
+    }
+
+    PiiClass(boolean identifying, boolean dealt) {
         this.identifying = identifying;
+        this.dealt = dealt;
+    }
+
+    /**
+     * Whether its fakes are dealt one per distinct source value, while the source has few of them
+     * ({@link DealtDomains}): two source values never get the same fake, so grouping by the column
+     * gives as many groups in the copy as in the source.
+     */
+    public boolean dealt() {
+        return dealt;
     }
 
     /** Whether a source value of this class, anywhere in the copy, is a leak. */

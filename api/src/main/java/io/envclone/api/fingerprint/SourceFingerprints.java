@@ -27,6 +27,10 @@ import javax.crypto.Mac;
  * about 2 in 10<sup>12</sup> per class asked; a clone that asks a billion questions of ten classes
  * meets one such chance in fifty.
  *
+ * <p>For the classes whose fakes are dealt one per value (cities), the filter also keeps the keyed
+ * tokens of their distinct values while there are few ({@link DealtDomains}), and tells a value's
+ * rank among them ({@link #rank}).
+ *
  * <p>Values are compared in normal forms, so spelling does not hide a value: lower case without
  * outer spaces; its words (runs of letters and digits) joined by one space, and the first four of
  * them, so a name or a login is found inside text whatever separates its parts; a value of 7 digits
@@ -41,28 +45,47 @@ public final class SourceFingerprints {
     private static final int FORMS_PER_VALUE = 3;
     /** Longer texts are matched by their first words: a text holding the whole value holds those. */
     public static final int MAX_WORDS = 4;
-    private static final int VERSION = 2;
+    /** The most distinct source values of a class whose fakes are dealt one each ({@link PiiClass#dealt()}). */
+    public static final int DEALT_MAX_VALUES = DealtDomains.MAX_VALUES;
+    private static final int VERSION = 3;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     /** An IBAN written in groups, lower-cased: compiled once, where {@code String.matches} compiled it per value. */
     private static final java.util.regex.Pattern SPACED_IBAN = java.util.regex.Pattern.compile("[a-z]{2}\\d{2}[a-z0-9 ]+");
 
-    private final long[] bits;
+    /**
+     * The filter's words as they travel: {@code words[0]} is the number of words of bits, the bits
+     * follow from {@link #BITS_AT}, then the dealt domains. Kept as one array, so an upload's words are
+     * the filter without a copy.
+     */
+    private final long[] words;
+    private static final int BITS_AT = 1;
+    private final int bitWords;
     private final long size;
+    private final DealtDomains domains;
     private final ThreadLocal<Mac> macs;
 
-    private SourceFingerprints(byte[] key, long[] bits) {
+    private SourceFingerprints(byte[] key, long[] words) {
         if (key == null || key.length < 16) {
             throw new IllegalArgumentException("the fingerprint key must be at least 16 bytes");
         }
-        this.bits = bits;
-        this.size = (long) bits.length * 64;
+        if (words.length < BITS_AT || words[0] < 1 || words[0] > words.length - BITS_AT) {
+            throw new IllegalArgumentException("fingerprint filter is cut: its first word must count the words of bits"
+                    + " that follow");
+        }
+        this.words = words;
+        this.bitWords = (int) words[0];
+        this.size = (long) bitWords * 64;
+        this.domains = DealtDomains.of(words, BITS_AT + bitWords);
         this.macs = HmacSha256.perThread(key);
     }
 
     /** An empty filter sized for {@code expectedValues} values (their normal forms and classes counted). */
     public static SourceFingerprints sized(byte[] key, long expectedValues) {
         long wanted = Math.max(4096, expectedValues * FORMS_PER_VALUE * BITS_PER_FORM);
-        return new SourceFingerprints(key, new long[(int) Math.min(Integer.MAX_VALUE - 8, (wanted + 63) / 64)]);
+        int bitWords = (int) Math.min(Integer.MAX_VALUE - 16, (wanted + 63) / 64);
+        long[] words = new long[BITS_AT + bitWords];
+        words[0] = bitWords;
+        return new SourceFingerprints(key, words);
     }
 
     /** A filter as {@link #toBytes()} wrote it. */
@@ -71,13 +94,13 @@ public final class SourceFingerprints {
         if (bytes.length < 8 || in.getInt() != VERSION) {
             throw new IllegalArgumentException("not a fingerprint filter of version " + VERSION);
         }
-        int words = in.getInt();
-        if (in.remaining() != words * 8L) {
-            throw new IllegalArgumentException("fingerprint filter is cut: " + in.remaining() + " bytes for " + words + " words");
+        int count = in.getInt();
+        if (in.remaining() != count * 8L) {
+            throw new IllegalArgumentException("fingerprint filter is cut: " + in.remaining() + " bytes for " + count + " words");
         }
-        long[] bits = new long[words];
-        in.asLongBuffer().get(bits);
-        return new SourceFingerprints(key, bits);
+        long[] words = new long[count];
+        in.asLongBuffer().get(words);
+        return new SourceFingerprints(key, words);
     }
 
     public static SourceFingerprints fromBase64(byte[] key, String base64) {
@@ -127,28 +150,32 @@ public final class SourceFingerprints {
 
     /** Writes what {@link #toBytes()} returns, a part at a time, without a copy of the whole. */
     public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        long[] dealt = domains.toWords();
         ByteBuffer part = ByteBuffer.allocate(64 * 1024);
-        part.putInt(VERSION).putInt(bits.length);
-        for (long word : bits) {
+        part.putInt(VERSION).putInt(BITS_AT + bitWords + dealt.length);
+        for (int at = 0; at < BITS_AT + bitWords + dealt.length; at++) {
             if (!part.hasRemaining()) {
                 out.write(part.array(), 0, part.position());
                 part.clear();
             }
-            part.putLong(word);
+            part.putLong(at < BITS_AT + bitWords ? words[at] : dealt[at - BITS_AT - bitWords]);
         }
         out.write(part.array(), 0, part.position());
     }
 
     /** The size in bytes of what {@link #writeTo} writes. */
     public long byteSize() {
-        return HEADER_BYTES + bits.length * 8L;
+        return HEADER_BYTES + (BITS_AT + bitWords + (long) domains.toWords().length) * 8L;
     }
 
     public byte[] toBytes() {
-        ByteBuffer out = ByteBuffer.allocate(8 + bits.length * 8);
-        out.putInt(VERSION).putInt(bits.length);
-        out.asLongBuffer().put(bits);
-        return out.array();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) byteSize());
+        try {
+            writeTo(out);
+        } catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        return out.toByteArray();
     }
 
     public String toBase64() {
@@ -160,11 +187,32 @@ public final class SourceFingerprints {
         if (value == null || value.isBlank()) {
             return;
         }
-        for (String form : forms(of, value)) {
+        List<String> forms = forms(of, value);
+        for (String form : forms) {
+            long[] hash = hash(form);
             if (asks(of, form)) {
-                set(positions(hash(form), of.ordinal()));
+                set(positions(hash, of.ordinal()));
+            }
+            if (form == forms.get(0)) {
+                domains.add(of, hash[0]);
             }
         }
+    }
+
+    /**
+     * The rank of {@code value} among the distinct source values of {@code of} (by their keyed tokens,
+     * so in an order the key decides), or -1 when it is none of them or the class has no domain.
+     */
+    public int rank(PiiClass of, String value) {
+        if (value == null || value.isBlank() || domains.size(of) < 0) {
+            return -1;
+        }
+        return domains.rank(of, hash(forms(value).get(0))[0]);
+    }
+
+    /** How many distinct source values of {@code of} there are, or -1 when there are too many to deal their fakes. */
+    public int domainSize(PiiClass of) {
+        return domains.size(of);
     }
 
     /** A free text is itself whole, in any case and punctuation: its first words are not it. */
@@ -244,13 +292,13 @@ public final class SourceFingerprints {
 
     private synchronized void set(long[] positions) {
         for (long position : positions) {
-            bits[(int) (position >>> 6)] |= 1L << position;
+            words[BITS_AT + (int) (position >>> 6)] |= 1L << position;
         }
     }
 
     private boolean hasAll(long[] positions) {
         for (long position : positions) {
-            if ((bits[(int) (position >>> 6)] & (1L << position)) == 0) {
+            if ((words[BITS_AT + (int) (position >>> 6)] & (1L << position)) == 0) {
                 return false;
             }
         }

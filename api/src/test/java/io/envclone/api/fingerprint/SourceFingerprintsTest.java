@@ -106,4 +106,52 @@ class SourceFingerprintsTest {
         assertThat(source.isPublic("public.payments.provider_ref", "8586606904")).isTrue();
         assertThat(source.isPublic("public.messages.body", "8586606904")).isFalse();
     }
+
+    @Test
+    void aDealtClassKeepsTheRanksOfItsFewDistinctValuesWhereverItTravels() throws Exception {
+        SourceFingerprints source = SourceFingerprints.sized(KEY, 10_000);
+        for (int i = 0; i < 3_000; i++) {
+            source.add(PiiClass.CITY, (i % 2 == 0 ? "Ville " : "VILLE ") + (i % 300)); // 300 cities, in two spellings
+            source.add(PiiClass.FIRST_NAME, "Prenom" + i); // not a dealt class: no domain
+        }
+        assertThat(source.domainSize(PiiClass.CITY)).isEqualTo(300);
+        assertThat(source.domainSize(PiiClass.FIRST_NAME)).isEqualTo(-1);
+        java.util.Set<Integer> ranks = new java.util.HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            ranks.add(source.rank(PiiClass.CITY, "ville " + i));
+        }
+        assertThat(ranks).as("one rank per city, whatever its case").hasSize(300).allMatch(rank -> rank >= 0 && rank < 300);
+        assertThat(source.rank(PiiClass.CITY, "Ville 300")).as("not a source city").isEqualTo(-1);
+
+        byte[] bytes = source.toBytes();
+        assertThat(source.byteSize()).isEqualTo(bytes.length);
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        source.writeTo(written);
+        assertThat(written.toByteArray()).isEqualTo(bytes);
+        SourceFingerprints travelled = SourceFingerprints.fromBytes(KEY, bytes);
+        FingerprintUpload upload = new FingerprintUpload(bytes.length);
+        for (int offset = 0; offset < bytes.length; offset += 4096) {
+            upload.accept(offset, java.util.Arrays.copyOfRange(bytes, offset, Math.min(bytes.length, offset + 4096)));
+        }
+        SourceFingerprints uploaded = upload.fingerprints(java.util.Base64.getEncoder().encodeToString(KEY));
+        for (SourceFingerprints copy : java.util.List.of(travelled, uploaded)) {
+            assertThat(copy.domainSize(PiiClass.CITY)).isEqualTo(300);
+            assertThat(copy.rank(PiiClass.CITY, "Ville 17")).isEqualTo(source.rank(PiiClass.CITY, "ville 17"));
+            assertThat(copy.contains(PiiClass.CITY, "ville 17")).isTrue();
+        }
+        SourceFingerprints otherKey = SourceFingerprints.fromBytes("fingerprint-key-two".getBytes(StandardCharsets.UTF_8),
+                bytes);
+        assertThat(otherKey.rank(PiiClass.CITY, "Ville 17")).as("the ranks answer only under their key").isEqualTo(-1);
+    }
+
+    @Test
+    void aDealtClassWithTooManyValuesHasNoDomain() {
+        SourceFingerprints source = SourceFingerprints.sized(KEY, 10_000);
+        for (int i = 0; i <= DealtDomains.MAX_VALUES; i++) {
+            source.add(PiiClass.CITY, "Ville " + i);
+        }
+        assertThat(source.domainSize(PiiClass.CITY)).isEqualTo(-1);
+        assertThat(source.rank(PiiClass.CITY, "Ville 1")).isEqualTo(-1);
+        assertThat(SourceFingerprints.fromBytes(KEY, source.toBytes()).domainSize(PiiClass.CITY)).isEqualTo(-1);
+    }
 }
