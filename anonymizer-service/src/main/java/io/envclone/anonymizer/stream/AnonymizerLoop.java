@@ -6,6 +6,7 @@ import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.api.event.CloneEvent;
 import io.envclone.service.kafka.BatchConsumers;
+import io.envclone.service.kafka.ConsumedRecords;
 import io.envclone.service.kafka.EventJson;
 import io.envclone.service.kafka.KafkaTopics;
 import io.envclone.service.kafka.Restarting;
@@ -85,6 +86,8 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
     private final Map<String, Object> producerConfig;
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
+    /** Raw records before the committed offsets are deleted: production's rows do not wait for the retention. */
+    private ConsumedRecords consumed;
     private final Topics topics;
     private final CloneRegistrations registrations;
     private final Listener listener;
@@ -136,6 +139,7 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
         }
         consumer = new KafkaConsumer<>(consumerConfig);
         producer = new KafkaProducer<>(producerConfig);
+        consumed = new ConsumedRecords(bootstrapServers);
         waiting.clear();
         try {
             producer.initTransactions(); // fences any earlier instance with the same transactional id
@@ -149,6 +153,7 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
             producer.close(Duration.ofSeconds(5));
+            consumed.close();
         }
     }
 
@@ -172,6 +177,7 @@ public final class AnonymizerLoop implements Runnable, AutoCloseable {
                 producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
             }
             producer.commitTransaction();
+            consumed.committed(offsets); // anonymized and committed: the raw rows are needed no more
         } catch (ProducerFencedException e) {
             throw e;
         } catch (KafkaException e) {

@@ -19,6 +19,11 @@ public final class KafkaTopics {
     public static final long RAW_RETENTION_MS = 60 * 60 * 1000L;
     public static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
     public static final int PARTITIONS = 6;
+    /**
+     * Small segments: the broker deletes whole segments only, so consumed records ({@link ConsumedRecords})
+     * leave the disk within this much per partition.
+     */
+    public static final int SEGMENT_BYTES = 64 * 1024 * 1024;
 
     private KafkaTopics() {
     }
@@ -28,7 +33,8 @@ public final class KafkaTopics {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             NewTopic created = new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty()).configs(Map.of(
                     "retention.ms", Long.toString(retentionMs),
-                    "max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES)));
+                    "max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES),
+                    "segment.bytes", Integer.toString(SEGMENT_BYTES)));
             admin.createTopics(List.of(created)).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -3,6 +3,7 @@ package io.envclone.validator.land;
 import io.envclone.api.batch.BatchHeaders;
 import io.envclone.api.batch.TableBatch;
 import io.envclone.service.kafka.BatchConsumers;
+import io.envclone.service.kafka.ConsumedRecords;
 import io.envclone.service.kafka.Restarting;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
  * Lands the anonymized topic: each batch, read committed, is decrypted, passed through its clone's
  * gate and landed in its target; offsets are committed once their batches are in (or refused).
  * Delivered again after a crash, a landed batch is found in the target's ledger and skipped, so
- * the target holds each batch once. A refused batch fails its clone, and nothing of the clone lands
+ * the target holds each batch once. Committed records are deleted from the topic ({@link ConsumedRecords}). A refused batch fails its clone, and nothing of the clone lands
  * after it. A target out of reach stops the loop at that batch and it starts again from there.
  */
 public final class LandingLoop implements Runnable, AutoCloseable {
@@ -41,11 +42,14 @@ public final class LandingLoop implements Runnable, AutoCloseable {
     private final Landings landings;
     private final Listener listener;
     private final BatchConsumers.WaitingPartitions waiting = new BatchConsumers.WaitingPartitions();
+    private final String bootstrapServers;
+    private volatile ConsumedRecords consumed;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean closed;
 
     public LandingLoop(String bootstrapServers, String groupId, String topic, Landings landings, Listener listener) {
         this.consumerConfig = BatchConsumers.config(bootstrapServers, groupId);
+        this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.landings = landings;
         this.listener = listener;
@@ -59,6 +63,7 @@ public final class LandingLoop implements Runnable, AutoCloseable {
 
     private void runConsumer() {
         consumer = new KafkaConsumer<>(consumerConfig);
+        consumed = new ConsumedRecords(bootstrapServers);
         waiting.clear();
         try {
             consumer.subscribe(java.util.List.of(topic));
@@ -69,6 +74,7 @@ public final class LandingLoop implements Runnable, AutoCloseable {
             });
         } finally {
             consumer.close(Duration.ofSeconds(5));
+            consumed.close();
         }
     }
 
@@ -90,6 +96,7 @@ public final class LandingLoop implements Runnable, AutoCloseable {
         } finally {
             if (!done.isEmpty()) {
                 consumer.commitSync(done);
+                consumed.committed(done);
             }
         }
     }

@@ -95,6 +95,8 @@ class LandingLoopTest {
             }
             assertThat(outcomes.get("ALREADY_LANDED")).as("batches landed but not committed, delivered again").isPositive();
             assertThat(DemoTargets.counts(target)).isEqualTo(sourceCounts);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(earliestOffsets(infra, topic))
+                    .as("landed and committed records are deleted from the topic").isPositive());
         }
     }
 
@@ -146,6 +148,18 @@ class LandingLoopTest {
                 ResultSet count = sql.executeQuery("select count(*) from envclone_landing.landed_batch")) {
             count.next();
             return count.getLong(1);
+        }
+    }
+
+    /** The sum over the topic's partitions of the first offset the broker still holds. */
+    private static long earliestOffsets(RealInfrastructure infra, String topic) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers()))) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> earliest = new java.util.HashMap<>();
+            partitions.forEach(partition -> earliest.put(new org.apache.kafka.common.TopicPartition(topic,
+                    partition.partition()), org.apache.kafka.clients.admin.OffsetSpec.earliest()));
+            return admin.listOffsets(earliest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
         }
     }
 }
