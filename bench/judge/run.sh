@@ -23,6 +23,8 @@
 #   ENVCLONE=path        the command (default ./envclone of this checkout; it builds what is stale)
 #   CLONE_TIMEOUT=s      ends a clone still running after s seconds (default 1800)
 #   KEEP=1               keeps the work directory (every output); KEEP_PG=1 also the cluster's data
+#   TARGET_EXISTS=1      creates each target database empty first and clones into it without --yes
+#                        (an existing database adopted as the environment)
 #   LEAKS=0              skips leaks.sh (its leaks column says "not judged"): to repeat a clone with new
 #                        keys quickly, where leaks.sh on a million rows takes longer than the clone
 # Exit 0 when every fixture run passes (clone exit 0, 0 differences, leaks 0 with every check
@@ -131,10 +133,17 @@ judge_fixture() {
     echo "   envclone clone skipped: no java (needs a JDK 17 or newer)"
     row[$fx]="$fx|-|-|no java|-|-|-"; overall=1; return
   else
-    echo "== $fx: envclone clone --source .../$fx --target .../$target --allow-same-server --yes --output json (no rules file)"
+    local yes=--yes
+    if [[ "${TARGET_EXISTS:-0}" == 1 ]]; then
+      # a database made empty beforehand, as a DBA does for pg_dump | psql: adopted, so no --yes
+      sql -d "$server" -c "CREATE DATABASE $target" || { row[$fx]="$fx|-|-|target not made|-|-|-"; overall=1; return; }
+      yes=
+      echo "   $target made empty beforehand (TARGET_EXISTS=1): cloned into without --yes"
+    fi
+    echo "== $fx: envclone clone --source .../$fx --target .../$target --allow-same-server $yes --output json (no rules file)"
     t0=$(now)
     (cd "$out" && ENVCLONE_STATE_DIR="$out/state" PGPASSWORD= timeout "$clone_timeout" "$envclone" clone \
-        --source "$base/$fx" --target "$base/$target" --allow-same-server --yes --output json \
+        --source "$base/$fx" --target "$base/$target" --allow-same-server $yes --output json \
         >"$out/clone.json" 2>"$out/clone.stderr")
     rc=$?
     t1=$(now)

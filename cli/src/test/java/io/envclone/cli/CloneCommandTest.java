@@ -96,6 +96,7 @@ class CloneCommandTest {
     @Test
     void aCloneIsAnonymizedCompleteAndValidAndSaysHowToConnect() throws Exception {
         dropEnvironment("e2e-test");
+        server.createDatabase("e2e-test"); // made empty by a DBA, as for pg_dump | psql: adopted, no --yes needed
         Path report = state.resolve("report.md");
 
         Run run = envclone(clone(SOURCE, "e2e-test", "--report", report.toString()));
@@ -111,7 +112,8 @@ class CloneCommandTest {
                 .isEqualTo(CopyInspection.validForeignKeys(server, SOURCE)).isNotEmpty();
         assertThat(CopyInspection.leaks(server, SOURCE, "e2e-test", CopyInspection.DEMO_PERSONAL))
                 .as("source values found in the copy, by column").isEmpty();
-        assertThat(run.err()).contains("[Cloning", "[Ready").doesNotContain("password");
+        assertThat(run.err()).contains("[Cloning", "[Ready", "an existing database that holds nothing: adopted")
+                .doesNotContain("password");
         assertThat(state.resolve("clones")).isEmptyDirectory();
     }
 

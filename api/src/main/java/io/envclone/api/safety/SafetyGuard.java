@@ -50,7 +50,8 @@ public final class SafetyGuard {
         String name = environment.target() == null ? null : environment.target().environment();
         if (facts.environmentExists() && name != null && !name.equals(request.confirm())) {
             denials.add(new Denial("spec.confirm", name + " exists and this clone replaces it: set confirm: " + name
-                    + " in the CloneRequest to allow it"));
+                    + " in the CloneRequest to allow it (what it holds is kept as its previous copy, which a rollback"
+                    + " brings back until the retention ends)"));
         }
         if (request.parallelism() != null && (request.parallelism() < 1 || request.parallelism() > 32)) {
             denials.add(new Denial("spec.parallelism", "must be between 1 and 32, was " + request.parallelism()));

@@ -129,7 +129,8 @@ class SafetyGuardTest {
         CloneRequestSpec unconfirmed = new CloneRequestSpec("lofts-test", null, null, null, null, null, null, null);
 
         assertThat(SafetyGuard.check(unconfirmed, demo, existing())).containsExactly(new Denial("spec.confirm",
-                "lofts-test exists and this clone replaces it: set confirm: lofts-test in the CloneRequest to allow it"));
+                "lofts-test exists and this clone replaces it: set confirm: lofts-test in the CloneRequest to allow it (what it"
+                        + " holds is kept as its previous copy, which a rollback brings back until the retention ends)"));
         assertThat(SafetyGuard.check(unconfirmed, demo, FACTS)).isEmpty();
     }
 

@@ -65,7 +65,9 @@ public final class CloneRun {
 
     public int run(EnvironmentPlan requested) throws Exception {
         EnvironmentPlan plan = requested;
-        boolean exists = plan.target().databaseExists(plan.environment());
+        // an existing database that holds nothing (createdb app_test) is adopted: replacing it loses nothing
+        boolean adopts = plan.target().databaseExists(plan.environment());
+        boolean exists = adopts && plan.target().databaseHoldsObjects(plan.environment());
         if (exists && !plan.confirmed() && settings.interactiveConfirmation().getAsBoolean()) {
             plan = new EnvironmentPlan(plan.source(), plan.target(), plan.type(), plan.schemas(), plan.tables(),
                     plan.rowFilters(), plan.rules(), plan.policy(), plan.validation(), plan.retention(),
@@ -75,7 +77,8 @@ public final class CloneRun {
         if (!denials.isEmpty()) {
             return refused(plan, denials);
         }
-        step("cloning " + plan.source() + " into " + plan.target() + (exists ? " (replacing it)" : ""));
+        step("cloning " + plan.source() + " into " + plan.target() + (exists ? " (replacing it)"
+                : adopts ? " (an existing database that holds nothing: adopted as the environment)" : ""));
         LocalRuntime runtime = LocalRuntime.start(settings.state(), plan.target(), settings.external(), settings.root(),
                 this::step, settings.sameServerAllowed());
         boolean finished = false;

@@ -100,13 +100,13 @@ public class LandResource {
         SourceFingerprints fingerprints = fingerprints(request.cloneId(), request.fingerprints(), request.fingerprintKey());
         Target target = Target.required(request.target(), "target");
         DatabaseNames names = names(target.database(), "target.url");
-        boolean replaces = guard.exists(target, names.live());
+        boolean replaces = guard.holdsObjects(target, names.live());
         Connection maintenance = guard.allow(new WriteGuard.Write("land clone " + request.cloneId(), target,
                 names.environment(), request.sources(), replaces, request.confirm(), request.requestedBy()));
         try {
             known.remember(names.environment(), target, request.sources());
             landings.start(request.cloneId(), names, type, target, request.preData(), cipher,
-                    new LeakGate(request.rules(), fingerprints), maintenance);
+                    new LeakGate(request.rules(), fingerprints), maintenance, replaces);
         } catch (SQLException e) {
             throw new InvalidRequestException("preData", "could not build the copy " + names.build() + ": "
                     + e.getMessage().split("\n")[0]);

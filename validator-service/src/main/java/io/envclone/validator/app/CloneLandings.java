@@ -91,16 +91,18 @@ public class CloneLandings {
     /**
      * Prepares the clone's copy (or finds it again after a restart) and starts landing its batches
      * there. {@code maintenance} is the allowed connection {@link WriteGuard} gave; it is closed here.
+     * {@code replaceConfirmed}: the guard allowed replacing what the environment's database holds.
      */
     public EnvironmentBuild.Prepared start(String cloneId, DatabaseNames names, String type, Target target,
-            List<String> preData, BatchCipher cipher, LeakGate gate, Connection maintenance) throws SQLException {
+            List<String> preData, BatchCipher cipher, LeakGate gate, Connection maintenance, boolean replaceConfirmed)
+            throws SQLException {
         try (maintenance) {
             Clone held = clones.get(cloneId);
             if (held != null && held.phase != Phase.FAILED) {
                 return EnvironmentBuild.Prepared.RESUMED; // asked again by a caller that restarted: it lands on as it was
             }
             EnvironmentBuild.Prepared prepared = new EnvironmentBuild(new ServerDatabases(maintenance), target::connect)
-                    .prepare(names, type, cloneId, preData);
+                    .prepare(names, type, cloneId, preData, replaceConfirmed);
             Clone clone = new Clone(cloneId, names, target, preData, gate);
             clones.put(cloneId, clone);
             stream.landings().register(cloneId, cipher, gate, new BatchLander(target.connect(names.build())));

@@ -2,6 +2,7 @@ package io.envclone.validator.app;
 
 import io.envclone.api.secret.ConnectionUrls;
 import io.envclone.api.source.ServerFingerprint;
+import io.envclone.api.target.DatabaseContents;
 import io.envclone.validator.api.RefusedException;
 import io.envclone.validator.api.Target;
 import io.envclone.validator.audit.WriteAudit;
@@ -68,6 +69,22 @@ public class WriteGuard {
             return new ServerDatabases(probe).exists(database);
         } catch (SQLException e) {
             throw new IllegalStateException("the target's server could not be read: " + e.getMessage().split("\n")[0], e);
+        }
+    }
+
+    /**
+     * Whether {@code database} exists on the target's server and holds objects of its users' own, so that
+     * writing the environment there replaces something; an empty one is adopted ({@link DatabaseContents}).
+     */
+    public boolean holdsObjects(Target target, String database) {
+        if (!exists(target, database)) {
+            return false;
+        }
+        try (Connection probe = target.connectFor(database, "target")) {
+            return !DatabaseContents.userObjects(probe, 1).isEmpty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("database " + database + " could not be read: " + e.getMessage().split("\n")[0],
+                    e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.envclone.validator.environment;
 
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.api.source.SequenceValue;
+import io.envclone.api.target.DatabaseContents;
 import io.envclone.validator.sql.Sequences;
 import io.envclone.validator.sql.Transactions;
 import java.sql.Connection;
@@ -26,6 +27,9 @@ public final class EnvironmentBuild {
     /** Whether a prepare started a new copy or found the clone's own copy from before a restart. */
     public enum Prepared { CREATED, RESUMED }
 
+    /** The clone id an adopted database is marked with: no clone of envclone's made it. */
+    public static final String ADOPTED = "adopted";
+
     private final ServerDatabases server;
     private final DatabaseConnector connector;
 
@@ -34,7 +38,20 @@ public final class EnvironmentBuild {
         this.connector = connector;
     }
 
+    /** As {@link #prepare(DatabaseNames, String, String, List, boolean)}, without a confirmation to replace anything. */
     public Prepared prepare(DatabaseNames names, String type, String cloneId, List<String> preData) throws SQLException {
+        return prepare(names, type, cloneId, preData, false);
+    }
+
+    /**
+     * {@code replaceConfirmed}: the request named the environment to confirm replacing what it holds. A database of
+     * the environment's name that envclone did not make is adopted first: at once when it holds nothing of its
+     * users' own ({@code createdb app_test}), on that confirmation otherwise; the switch-over then keeps it as the
+     * previous copy, which a rollback brings back.
+     */
+    public Prepared prepare(DatabaseNames names, String type, String cloneId, List<String> preData, boolean replaceConfirmed)
+            throws SQLException {
+        adopt(names, type, replaceConfirmed);
         refuseForeign(names.live());
         refuseForeign(names.build());
         var existing = server.marker(names.build());
@@ -88,6 +105,27 @@ public final class EnvironmentBuild {
             server.dropIfExists(names.build());
             LOG.infof("copy %s dropped: the environment %s is untouched", names.build(), names.live());
         }
+    }
+
+    private void adopt(DatabaseNames names, String type, boolean replaceConfirmed) throws SQLException {
+        if (!server.exists(names.live()) || server.marker(names.live()).isPresent()) {
+            return;
+        }
+        List<String> held;
+        try (Connection live = connector.connect(names.live())) {
+            held = DatabaseContents.userObjects(live, 3);
+        }
+        if (!held.isEmpty() && !replaceConfirmed) {
+            throw new EnvironmentException(EnvironmentException.Kind.REFUSED, "database " + names.live() + " holds objects"
+                    + " envclone did not make (" + String.join(", ", held) + ", ...): it is replaced only on a"
+                    + " confirmation that names it (--yes on the command line, confirm: " + names.live() + " in the"
+                    + " CloneRequest), and is then kept as " + names.previous() + ", which a rollback brings back until"
+                    + " the retention ends");
+        }
+        server.mark(names.live(), new EnvironmentMarker(names.environment(), "live", type, ADOPTED, Instant.now(), null,
+                List.of()));
+        LOG.infof("environment %s: database %s adopted (%s)", names.environment(), names.live(), held.isEmpty()
+                ? "it held nothing of its users' own" : "its replacement confirmed; it becomes " + names.previous());
     }
 
     private void refuseForeign(String database) throws SQLException {

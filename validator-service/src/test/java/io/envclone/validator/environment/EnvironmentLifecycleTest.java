@@ -187,14 +187,64 @@ class EnvironmentLifecycleTest {
         DatabaseNames names = new DatabaseNames("lifecycle-foreign");
         server.dropDatabase(names.live());
         server.createDatabase(names.live());
+        try (Connection theirs = server.connect(names.live()); Statement sql = theirs.createStatement()) {
+            sql.execute("create function public.theirs() returns int language sql as 'select 1'");
+        }
         try (Connection maintenance = server.connect("postgres")) {
             ServerDatabases databases = new ServerDatabases(maintenance);
             assertThatThrownBy(() -> new EnvironmentBuild(databases, server::connect).prepare(names, "test", "clone-x",
                     script.preData())).isInstanceOf(EnvironmentException.class)
-                    .hasMessageContaining("envclone did not make it");
+                    .hasMessageContaining("holds objects envclone did not make (function public.theirs");
             assertThat(databases.exists(names.build())).isFalse();
             assertThat(new EnvironmentSwitch(databases).delete(names)).isEmpty();
             assertThat(databases.exists(names.live())).isTrue();
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseIsAdoptedAndAFullOneReplacedOnlyOnConfirmationThenRolledBack() throws Exception {
+        DatabaseNames empty = new DatabaseNames("lifecycle-adopted");
+        DatabaseNames full = new DatabaseNames("lifecycle-theirs");
+        try (Connection maintenance = server.connect("postgres")) {
+            ServerDatabases databases = new ServerDatabases(maintenance);
+            EnvironmentSwitch switches = new EnvironmentSwitch(databases);
+            EnvironmentBuild build = new EnvironmentBuild(databases, server::connect);
+            for (DatabaseNames names : List.of(empty, full)) {
+                switches.delete(names);
+                server.dropDatabase(names.live());
+                server.createDatabase(names.live()); // what a DBA made: createdb
+            }
+            // an empty one is adopted without a confirmation, and from then on owned as if envclone had made it
+            assertThat(build.prepare(empty, "test", "clone-adopt", script.preData(), false))
+                    .isEqualTo(EnvironmentBuild.Prepared.CREATED);
+            assertThat(databases.marker(empty.live())).hasValueSatisfying(marker ->
+                    assertThat(marker.cloneId()).isEqualTo(EnvironmentBuild.ADOPTED));
+            build.discard(empty);
+            switches.delete(empty);
+            assertThat(databases.exists(empty.live())).as("adopted, so envclone may delete it").isFalse();
+
+            try (Connection theirs = server.connect(full.live()); Statement sql = theirs.createStatement()) {
+                sql.execute("create table public.ledger (id int primary key, note text)");
+                sql.execute("insert into public.ledger select g, 'entry ' || g from generate_series(1, 42) g");
+            }
+            assertThatThrownBy(() -> build.prepare(full, "test", "clone-theirs", script.preData(), false))
+                    .isInstanceOf(EnvironmentException.class)
+                    .hasMessageContaining("holds objects envclone did not make (relation public.ledger")
+                    .hasMessageContaining("--yes on the command line, confirm: " + full.live())
+                    .hasMessageContaining("kept as " + full.previous() + ", which a rollback brings back");
+            assertThat(databases.exists(full.build())).as("nothing half-made").isFalse();
+            assertThat(databases.marker(full.live())).as("nor marked").isEmpty();
+
+            // confirmed: replaced by the clone, kept as the previous copy, and a rollback brings it back as it was
+            build.prepare(full, "test", "clone-theirs", script.preData(), true);
+            build.finish(full, script.postData(), sequences);
+            switches.switchOver(full, RETENTION, Instant.now());
+            assertThat(single(full.live(), "select count(*) from public.users")).isEqualTo("0");
+            assertThat(single(full.previous(), "select count(*) || '/' || sum(id) from public.ledger")).isEqualTo("42/903");
+            switches.rollback(full, RETENTION, Instant.now());
+            assertThat(single(full.live(), "select count(*) || '/' || sum(id) from public.ledger")).isEqualTo("42/903");
+            assertThat(single(full.live(), "select count(*) from pg_tables where schemaname = 'public'")).isEqualTo("1");
+            switches.delete(full);
         }
     }
 
