@@ -85,7 +85,7 @@ public record DatabaseUrl(String user, String host, int port, String database, S
             return false;
         }
         try (java.sql.Connection database = withDatabase(name).connect(Map.of())) {
-            return !io.envclone.api.target.DatabaseContents.userObjects(database, 1).isEmpty();
+            return !io.envclone.api.environment.DatabaseContents.userObjects(database, 1).isEmpty();
         }
     }
 

@@ -2,7 +2,7 @@ package io.envclone.validator.app;
 
 import io.envclone.api.secret.ConnectionUrls;
 import io.envclone.api.source.ServerFingerprint;
-import io.envclone.api.target.DatabaseContents;
+import io.envclone.api.environment.DatabaseContents;
 import io.envclone.validator.api.RefusedException;
 import io.envclone.validator.api.Target;
 import io.envclone.validator.audit.WriteAudit;

@@ -2,7 +2,7 @@ package io.envclone.validator.environment;
 
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.api.source.SequenceValue;
-import io.envclone.api.target.DatabaseContents;
+import io.envclone.api.environment.DatabaseContents;
 import io.envclone.validator.sql.Sequences;
 import io.envclone.validator.sql.Transactions;
 import java.sql.Connection;

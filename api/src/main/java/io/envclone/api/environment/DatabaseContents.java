@@ -1,0 +1,48 @@
+package io.envclone.api.environment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a database holds of its users' own: schemas other than {@code public}, and tables, views,
+ * sequences, functions, types and extensions outside the system's schemas. A database that holds
+ * none (a DBA's {@code createdb app_test}) is empty: envclone adopts it as an environment without
+ * a confirmation, since replacing it loses nothing. The command and the validator both ask here.
+ */
+public final class DatabaseContents {
+
+    private static final String SYSTEM = "n.nspname not in ('pg_catalog', 'information_schema')"
+            + " and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp\\_%'";
+
+    private static final String USER_OBJECTS = String.join(" union all ",
+            "(select 'schema ' || n.nspname from pg_namespace n where " + SYSTEM + " and n.nspname <> 'public'"
+                    + " and n.nspname not like 'pg\\_toast\\_temp\\_%')",
+            "(select 'relation ' || n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                    + " where " + SYSTEM + ")",
+            "(select 'function ' || n.nspname || '.' || p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace"
+                    + " where " + SYSTEM + ")",
+            "(select 'type ' || n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace"
+                    + " where " + SYSTEM + " and t.typrelid = 0 and t.typelem = 0)",
+            "(select 'extension ' || e.extname from pg_extension e where e.extname <> 'plpgsql')");
+
+    private DatabaseContents() {
+    }
+
+    /** Up to {@code limit} of the objects {@code database} holds of its users' own, named; empty for an empty database. */
+    public static List<String> userObjects(Connection database, int limit) throws SQLException {
+        List<String> objects = new ArrayList<>();
+        try (PreparedStatement query = database.prepareStatement("select * from (" + USER_OBJECTS + ") o limit ?")) {
+            query.setInt(1, limit);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    objects.add(row.getString(1));
+                }
+            }
+        }
+        return objects;
+    }
+}
