@@ -132,7 +132,7 @@ class CloneCommandTest {
     }
 
     @Test
-    void anExistingTargetIsNotReplacedWithoutYes() throws Exception {
+    void anExistingTargetIsReplacedOnlyWithYesAndARollbackBringsItBack() throws Exception {
         dropEnvironment("e2e-existing");
         server.createDatabase("e2e-existing");
         try (Connection existing = server.connect("e2e-existing")) {
@@ -150,6 +150,17 @@ class CloneCommandTest {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
         }
+
+        Run replaced = envclone(clone(SOURCE, "e2e-existing", "--yes"));
+        assertThat(replaced.status()).as(replaced.err()).isEqualTo(ExitCode.DONE);
+        assertThat(CopyInspection.counts(server, "e2e-existing")).isEqualTo(CopyInspection.counts(server, SOURCE));
+        assertThat(CopyInspection.counts(server, "e2e-existing__previous")).as("the DBA's database, kept")
+                .containsEntry("public.kept", 1L);
+
+        Run rollback = envclone("rollback", "e2e-existing", "--target", url("postgres"), "--yes");
+        assertThat(rollback.status()).as(rollback.err()).isEqualTo(ExitCode.DONE);
+        assertThat(CopyInspection.counts(server, "e2e-existing")).as("the original back, table by table")
+                .isEqualTo(Map.of("public.kept", 1L));
     }
 
     @Test
