@@ -250,7 +250,7 @@ public final class SourceFingerprints {
             return false;
         }
         for (String form : forms(of, value)) {
-            if (asks(of, form) && hasAll(positions(hash(form), of.ordinal()))) {
+            if (asks(of, form) && has(hash(form), of.ordinal())) {
                 return true;
             }
         }
@@ -268,7 +268,7 @@ public final class SourceFingerprints {
         for (String form : forms(value)) {
             long[] hash = hash(form);
             for (PiiClass candidate : PiiClass.values()) {
-                if (candidate.identifying() && asks(candidate, form) && hasAll(positions(hash, candidate.ordinal()))) {
+                if (candidate.identifying() && asks(candidate, form) && has(hash, candidate.ordinal())) {
                     return candidate;
                 }
             }
@@ -279,7 +279,7 @@ public final class SourceFingerprints {
     /** Whether the source holds {@code token} inside a value of {@code column}, a column without a rule. */
     public boolean isPublic(String column, String token) {
         for (String form : forms(token)) {
-            if (hasAll(positions(hash(publicForm(column, form)), 0))) {
+            if (has(hash(publicForm(column, form)), 0)) {
                 return true;
             }
         }
@@ -296,8 +296,13 @@ public final class SourceFingerprints {
         }
     }
 
-    private boolean hasAll(long[] positions) {
-        for (long position : positions) {
+    /**
+     * Whether every position of {@code hash} under {@code tag} is set; each is computed only once the one before it
+     * was found set, so a form never added usually costs one probe of memory.
+     */
+    private boolean has(long[] hash, int tag) {
+        for (int at = 0; at < 2 * HASHES_PER_HALF; at++) {
+            long position = position(hash, tag, at);
             if ((words[BITS_AT + (int) (position >>> 6)] & (1L << position)) == 0) {
                 return false;
             }
@@ -310,20 +315,24 @@ public final class SourceFingerprints {
         return new long[] {words.getLong(), words.getLong(), words.getLong(), words.getLong()};
     }
 
-    /**
-     * Two halves of {@value #HASHES_PER_HALF} positions by double hashing (Kirsch and Mitzenmacher),
-     * each from its own half of the keyed hash, mixed with the class so each class is a filter of its own.
-     */
     private long[] positions(long[] hash, int tag) {
         long[] positions = new long[2 * HASHES_PER_HALF];
-        for (int half = 0; half < 2; half++) {
-            long first = mix(hash[2 * half] + tag * GOLDEN);
-            long second = mix(hash[2 * half + 1] ^ (tag * GOLDEN)) | 1;
-            for (int i = 0; i < HASHES_PER_HALF; i++) {
-                positions[half * HASHES_PER_HALF + i] = Long.remainderUnsigned(first + i * second, size);
-            }
+        for (int at = 0; at < positions.length; at++) {
+            positions[at] = position(hash, tag, at);
         }
         return positions;
+    }
+
+    /**
+     * The {@code at}-th position: two halves of {@value #HASHES_PER_HALF} by double hashing (Kirsch and
+     * Mitzenmacher), each from its own half of the keyed hash, mixed with the tag (the class) so each class is a
+     * filter of its own.
+     */
+    private long position(long[] hash, int tag, int at) {
+        int half = at / HASHES_PER_HALF;
+        long first = mix(hash[2 * half] + tag * GOLDEN);
+        long second = mix(hash[2 * half + 1] ^ (tag * GOLDEN)) | 1;
+        return Long.remainderUnsigned(first + (at % HASHES_PER_HALF) * second, size);
     }
 
     /** SplitMix64's finaliser: a bijection that spreads every bit of its input over the output. */
