@@ -21,9 +21,9 @@ public final class KafkaTopics {
     public static final int PARTITIONS = 6;
     /**
      * Small segments: the broker deletes whole segments only, so consumed records ({@link ConsumedRecords})
-     * leave the disk within this much per partition.
+     * leave the disk within this much per partition (a batch is at most {@link #MAX_MESSAGE_BYTES}).
      */
-    public static final int SEGMENT_BYTES = 64 * 1024 * 1024;
+    public static final int SEGMENT_BYTES = 16 * 1024 * 1024;
 
     private KafkaTopics() {
     }

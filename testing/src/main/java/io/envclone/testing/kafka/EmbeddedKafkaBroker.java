@@ -90,6 +90,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setConfigProp("num.partitions", "3")
                     // a topic made by a client before its service made it takes batches as large as ours
                     .setConfigProp("message.max.bytes", String.valueOf(16 * 1024 * 1024))
+                    // segments below the records a group committed past go within seconds, not the default 5 minutes
+                    .setConfigProp("log.retention.check.interval.ms", "10000")
                     .build();
             if (format) {
                 cluster.format();
