@@ -58,7 +58,7 @@ final class Template {
             String name = matcher.group(1);
             String replacement;
             if (name.equals("hash")) {
-                replacement = hash.hex(draw == 1 ? domain : domain + "#draw" + draw, normalized(value), 16);
+                replacement = hash.token(draw == 1 ? domain : domain + "#draw" + draw, normalized(value), 16);
             } else if (name.equals("index")) {
                 replacement = row.index();
                 if (replacement == null) {
@@ -67,7 +67,7 @@ final class Template {
                 }
             } else {
                 String other = row.column(name.substring("column:".length()));
-                replacement = other == null ? "" : hash.hex(domain + ":column", normalized(other), 12);
+                replacement = other == null ? "" : hash.token(domain + ":column", normalized(other), 12);
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

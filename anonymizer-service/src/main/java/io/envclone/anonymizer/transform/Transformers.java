@@ -79,7 +79,7 @@ public final class Transformers {
                 if (length < 8 || length > 64) {
                     throw new IllegalArgumentException("option length must be between 8 and 64, was " + length);
                 }
-                yield (value, row) -> value == null ? null : hash.hex("hash", value, length);
+                yield (value, row) -> value == null ? null : hash.token("hash", value, length);
             }
             case "keep" -> (value, row) -> value;
             case "scrub" -> scrubber();
@@ -125,7 +125,7 @@ public final class Transformers {
         Transformer nationalId = new DigitsTransformer(hash, "national_id", 0, false, real(PiiClass.NATIONAL_ID));
         Transformer card = card(ColumnRule.of("", "card"));
         Transformer username = username(USERNAME);
-        Transformer secret = (value, row) -> value == null ? null : hash.hex("hash", value, 16);
+        Transformer secret = (value, row) -> value == null ? null : hash.token("hash", value, 16);
         java.util.Map<String, Transformer> byKey = new java.util.HashMap<>();
         for (String key : List.of("email", "mail", "courriel", "guest_email")) {
             byKey.put(key, email);
