@@ -77,13 +77,10 @@ public record DatabaseUrl(String user, String host, int port, String database, S
     }
 
     /**
-     * Whether {@code name} is a database on this server that holds objects of its users' own: an empty one
-     * (a DBA's {@code createdb}) is adopted as the environment, and replacing it needs no confirmation.
+     * Whether {@code name}, a database on this server ({@link #databaseExists}), holds objects of its users' own:
+     * an empty one (a DBA's {@code createdb}) is adopted as the environment, and replacing it needs no confirmation.
      */
     public boolean databaseHoldsObjects(String name) throws java.sql.SQLException {
-        if (!databaseExists(name)) {
-            return false;
-        }
         try (java.sql.Connection database = withDatabase(name).connect(Map.of())) {
             return !io.envclone.api.environment.DatabaseContents.userObjects(database, 1).isEmpty();
         }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,15 +27,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealInfrastructureExtension.class)
 class BatchLanderTest {
 
-    @Test
-    void everyBatchLandsExactlyOnceAndAFailedOneLeavesNothing(RealInfrastructure infra) throws Exception {
-        EmbeddedPostgresServer server = infra.postgres();
+    private static EmbeddedPostgresServer server;
+
+    /** One demo source for every test: each reads its batches from it and lands them in a target of its own. */
+    @BeforeAll
+    static void source(RealInfrastructure infra) throws Exception {
+        server = infra.postgres();
         server.dropDatabase("land_source");
         server.createDatabase("land_source");
+        try (Connection source = server.connect("land_source")) {
+            new DemoDatabaseGenerator().generate(source, DemoOptions.defaults());
+        }
+    }
+
+    @Test
+    void everyBatchLandsExactlyOnceAndAFailedOneLeavesNothing() throws Exception {
         List<TableBatch> batches;
         Map<String, Long> sourceCounts;
         try (Connection source = server.connect("land_source")) {
-            new DemoDatabaseGenerator().generate(source, DemoOptions.defaults());
             batches = SourceBatches.batches(source, "land-1", 400);
             sourceCounts = DemoTargets.counts(source);
         }
@@ -64,20 +74,16 @@ class BatchLanderTest {
     }
 
     @Test
-    void aChunkSentAgainByALaterAttemptReplacesWhatTheEarlierOneLanded(RealInfrastructure infra) throws Exception {
-        EmbeddedPostgresServer server = infra.postgres();
-        server.dropDatabase("resend_source");
-        server.createDatabase("resend_source");
+    void aChunkSentAgainByALaterAttemptReplacesWhatTheEarlierOneLanded() throws Exception {
         List<TableBatch> users;
         long sourceUsers;
-        try (Connection source = server.connect("resend_source")) {
-            new DemoDatabaseGenerator().generate(source, DemoOptions.defaults());
+        try (Connection source = server.connect("land_source")) {
             users = SourceBatches.batches(source, "resend-1", 100).stream().filter(batch -> batch.table().equals("users"))
                     .toList();
             sourceUsers = DemoTargets.counts(source).get("public.users");
         }
         assertThat(users).hasSizeGreaterThan(3);
-        try (Connection target = DemoTargets.emptyLike(server, "resend_source", "resend_target")) {
+        try (Connection target = DemoTargets.emptyLike(server, "land_source", "resend_target")) {
             BatchLander lander = new BatchLander(target);
             int half = users.size() / 2;
             for (TableBatch batch : users.subList(0, half)) { // the cloner dies half way through the chunk
