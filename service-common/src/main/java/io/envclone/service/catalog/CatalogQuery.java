@@ -20,7 +20,8 @@ final class CatalogQuery {
      * are the server's: no reader ever returns either.
      */
     static final String USER_NAMESPACE = "n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')"
-            + " and n.nspname not like 'pg\\_temp\\_%' and n.nspname not like 'pg\\_toast\\_temp\\_%'";
+            + " and n.nspname not like 'pg\\_temp\\_%' and n.nspname not like 'pg\\_toast\\_temp\\_%'"
+            + " and " + CopyScope.includes("n.nspname");
 
     static String notFromExtension(String catalog, String oidColumn) {
         return "not exists (select 1 from pg_catalog.pg_depend d where d.classid = '" + catalog + "'::regclass"

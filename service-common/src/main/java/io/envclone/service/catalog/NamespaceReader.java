@@ -35,7 +35,7 @@ final class NamespaceReader {
                        format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I', e.extname, n.nspname),
                        format('DROP EXTENSION %I', e.extname)
                 from pg_catalog.pg_extension e join pg_catalog.pg_namespace n on n.oid = e.extnamespace
-                where e.extname <> 'plpgsql'""",
+                where e.extname <> 'plpgsql' and""" + " " + CopyScope.includes("n.nspname"),
                 row -> new CatalogObject(row.getLong(1), row.getLong(2), new SchemaObject(
                         new ObjectId(ObjectKind.EXTENSION, "", row.getString(3)), row.getString(4), row.getString(5),
                         Set.of()))));

@@ -1,5 +1,7 @@
 package io.envclone.validator.check;
 
+import io.envclone.service.catalog.CopyScope;
+
 import static io.envclone.validator.sql.SqlNames.quoted;
 
 import java.sql.Connection;
@@ -52,7 +54,8 @@ public final class EnvironmentChecks {
                 join pg_class cl on cl.oid = c.conrelid join pg_namespace cn on cn.oid = cl.relnamespace
                 join pg_class pl on pl.oid = c.confrelid join pg_namespace pn on pn.oid = pl.relnamespace
                 where c.contype = 'f' and c.conparentid = 0 and cn.nspname not in ('pg_catalog', 'information_schema')
-                order by 2, 3, 1""")) {
+                  and SCOPE
+                order by 2, 3, 1""".replace("SCOPE", CopyScope.includes("cn.nspname")))) {
             while (row.next()) {
                 keys.add(new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getString(7)});
@@ -101,9 +104,9 @@ public final class EnvironmentChecks {
                 join pg_attribute a on a.attrelid = t.oid and a.attnum = used.attnum
                 join pg_type ty on ty.oid = a.atttypid
                 -- a default such as 'INV-' || nextval(...) writes text: only integer columns compare
-                where s.relkind = 'S'
+                where s.relkind = 'S' and SCOPE
                   and coalesce(nullif(ty.typbasetype, 0), ty.oid) in ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
-                order by 1, 2, 3, 4, 5""")) {
+                order by 1, 2, 3, 4, 5""".replace("SCOPE", CopyScope.includes("sn.nspname")))) {
             while (row.next()) {
                 columns.computeIfAbsent(row.getString(1) + "." + row.getString(2), k -> new ArrayList<>())
                         .add(new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4),

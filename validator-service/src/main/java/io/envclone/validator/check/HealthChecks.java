@@ -1,5 +1,7 @@
 package io.envclone.validator.check;
 
+import io.envclone.service.catalog.CopyScope;
+
 import static io.envclone.validator.sql.SqlNames.quoted;
 
 import java.sql.Connection;
@@ -60,7 +62,8 @@ public final class HealthChecks {
                 select n.nspname || '.' || c.relname, c.relrowsecurity, c.relforcerowsecurity,
                        (select count(*) from pg_policy p where p.polrelid = c.oid)
                 from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')""")) {
+                where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and SCOPE"""
+                .replace("SCOPE", CopyScope.includes("n.nspname")))) {
             while (row.next()) {
                 here.put(row.getString(1), new boolean[] {row.getBoolean(2), row.getBoolean(3)});
                 policies.put(row.getString(1), row.getLong(4));
@@ -127,7 +130,7 @@ public final class HealthChecks {
         Map<String, Boolean> populated = new TreeMap<>();
         try (Statement sql = target.createStatement(); ResultSet row = sql.executeQuery(
                 "select n.nspname || '.' || c.relname, c.relispopulated from pg_class c"
-                        + " join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'm'")) {
+                        + " join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'm' and " + CopyScope.includes("n.nspname"))) {
             while (row.next()) {
                 populated.put(row.getString(1), row.getBoolean(2));
             }
@@ -179,7 +182,7 @@ public final class HealthChecks {
                 "select n.nspname || '.' || c.relname, has_table_privilege(?::name, c.oid, 'SELECT')"
                         + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
                         + " where c.relkind in ('r', 'p', 'v', 'm') and n.nspname not in ('pg_catalog', 'information_schema')"
-                        + " and n.nspname not like 'pg\\_%'")) {
+                        + " and n.nspname not like 'pg\\_%' and " + CopyScope.includes("n.nspname"))) {
             sql.setString(1, appRole);
             try (ResultSet row = sql.executeQuery()) {
                 while (row.next()) {

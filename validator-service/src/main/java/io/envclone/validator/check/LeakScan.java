@@ -1,5 +1,7 @@
 package io.envclone.validator.check;
 
+import io.envclone.service.catalog.CopyScope;
+
 import static io.envclone.validator.sql.SqlNames.quoted;
 
 import java.sql.Connection;
@@ -38,11 +40,11 @@ public final class LeakScan {
                 left join pg_type b on b.oid = t.typbasetype
                 left join pg_type e on e.oid = coalesce(b.typelem, t.typelem) and coalesce(b.typcategory, t.typcategory) = 'A'
                 where (c.relkind = 'r' or (c.relkind = 'm' and c.relispopulated))
-                  and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+                  and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%' and SCOPE
                   and (coalesce(b.typcategory, t.typcategory) in ('S', 'U') or e.typcategory in ('S', 'U'))
                   and coalesce(b.typname, t.typname) <> 'bytea'
                   and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
-                order by 1, 2, a.attnum""")) {
+                order by 1, 2, a.attnum""".replace("SCOPE", CopyScope.includes("n.nspname")))) {
             while (row.next()) {
                 columns.add(new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4)});
             }

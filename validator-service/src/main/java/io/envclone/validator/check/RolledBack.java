@@ -7,8 +7,9 @@ import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
 /**
- * Runs checks in one transaction of their own that is always rolled back, so whatever they
- * write, and whatever role or setting they take on with {@code set local}, leaves nothing behind.
+ * Runs checks in one transaction of their own that is always rolled back (or a savepoint, inside a
+ * caller's transaction), so whatever they write, and whatever role or setting they take on with
+ * {@code set local}, leaves nothing behind.
  */
 final class RolledBack {
 
@@ -20,13 +21,21 @@ final class RolledBack {
     private RolledBack() {
     }
 
-    /** Refuses a connection already inside a transaction: rolling back ours would take the caller's work with it. */
+    /**
+     * On a connection inside a transaction (an environment validated inside the transaction that switches
+     * to it), the work runs under a savepoint that is rolled back instead, which undoes its writes and
+     * its {@code set local}s alike; only the caller's transaction can be read-only, not a part of it.
+     */
     static <T> T run(Connection connection, boolean readOnly, Work<T> work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         if (!autoCommit && connection.isWrapperFor(BaseConnection.class)
                 && connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
-            throw new IllegalStateException("the connection is inside a transaction: commit or roll it back before"
-                    + " the checks, which roll back their own");
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                return work.run(connection);
+            } finally {
+                undo(connection, savepoint);
+            }
         }
         connection.setAutoCommit(false);
         try {

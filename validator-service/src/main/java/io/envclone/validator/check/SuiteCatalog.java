@@ -1,5 +1,7 @@
 package io.envclone.validator.check;
 
+import io.envclone.service.catalog.CopyScope;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,9 +20,9 @@ final class SuiteCatalog {
     private static final String TABLES = """
             select c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'p') and not c.relispartition
-              and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+              and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%' and SCOPE
               and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
-                              and d.deptype = 'e')""";
+                              and d.deptype = 'e')""".replace("SCOPE", CopyScope.includes("n.nspname"));
 
     private SuiteCatalog() {
     }
