@@ -78,26 +78,29 @@ final class AccessReader {
             order by 4, 5
             """;
 
-    /** Roles that privileges or policies name, but not the built-in ones. */
+    /** Roles that privileges or policies name, but not the built-in ones; inside one database, those of the copy's schemas. */
     private static final String ROLES = """
             select distinct r.rolname,
                    format('DO $role$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = %L) THEN'
                           ' CREATE ROLE %I NOLOGIN; END IF; END $role$', r.rolname, r.rolname)
             from pg_catalog.pg_roles r
             where r.rolname !~ '^pg_' and not r.rolsuper
-              and (exists (select 1 from pg_catalog.pg_policy p where r.oid = any(p.polroles))
+              and (exists (select 1 from pg_catalog.pg_policy p join pg_catalog.pg_class pc on pc.oid = p.polrelid
+                           where r.oid = any(p.polroles) and IN_SCOPE(pc.relnamespace))
                    -- an owner's own privileges are not copied (owners are not), so they need no role
                    or exists (select 1 from pg_catalog.pg_class c, lateral aclexplode(c.relacl) a
-                              where a.grantee = r.oid and a.grantee <> c.relowner)
+                              where a.grantee = r.oid and a.grantee <> c.relowner and IN_SCOPE(c.relnamespace))
                    or exists (select 1 from pg_catalog.pg_proc p, lateral aclexplode(p.proacl) a
-                              where a.grantee = r.oid and a.grantee <> p.proowner)
+                              where a.grantee = r.oid and a.grantee <> p.proowner and IN_SCOPE(p.pronamespace))
                    or exists (select 1 from pg_catalog.pg_namespace s, lateral aclexplode(s.nspacl) a
-                              where a.grantee = r.oid and a.grantee <> s.nspowner)
+                              where a.grantee = r.oid and a.grantee <> s.nspowner and IN_SCOPE(s.oid))
                    or exists (select 1 from pg_catalog.pg_type t, lateral aclexplode(t.typacl) a
-                              where a.grantee = r.oid and a.grantee <> t.typowner)
+                              where a.grantee = r.oid and a.grantee <> t.typowner and IN_SCOPE(t.typnamespace))
                    or exists (select 1 from pg_catalog.pg_attribute t join pg_catalog.pg_class c on c.oid = t.attrelid,
-                              lateral aclexplode(t.attacl) a where a.grantee = r.oid and a.grantee <> c.relowner))
-            """;
+                              lateral aclexplode(t.attacl) a where a.grantee = r.oid and a.grantee <> c.relowner
+                              and IN_SCOPE(c.relnamespace)))
+            """.replaceAll("IN_SCOPE\\(([a-z.]+)\\)", java.util.regex.Matcher.quoteReplacement(
+                    CopyScope.includesNamespace("OID")).replace("OID", "$1"));
 
     private AccessReader() {
     }

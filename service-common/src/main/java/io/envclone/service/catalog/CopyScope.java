@@ -26,6 +26,11 @@ public final class CopyScope {
                 + " = any(pg_catalog.string_to_array(pg_catalog.current_setting('" + SETTING + "', true), ',')))";
     }
 
+    /** SQL: whether the schema whose oid is {@code oidColumn} is in the copy's scope. */
+    public static String includesNamespace(String oidColumn) {
+        return includes("(select scope_ns.nspname from pg_catalog.pg_namespace scope_ns where scope_ns.oid = " + oidColumn + ")");
+    }
+
     /** Limits what {@code connection} reads of the catalogs to {@code schemas} until its transaction ends. */
     public static void limit(Connection connection, Collection<String> schemas) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement("select pg_catalog.set_config(?, ?, true)")) {

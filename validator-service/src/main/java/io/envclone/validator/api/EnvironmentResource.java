@@ -8,6 +8,7 @@ import io.envclone.validator.app.WriteGuard;
 import io.envclone.validator.environment.DatabaseNames;
 import io.envclone.validator.environment.EnvironmentMarker;
 import io.envclone.validator.environment.EnvironmentSwitch;
+import io.envclone.validator.environment.OneDatabaseCopies;
 import io.envclone.validator.environment.Resets;
 import io.envclone.validator.environment.Scenario;
 import io.envclone.validator.environment.Scenarios;
@@ -57,7 +58,9 @@ public class EnvironmentResource {
     public record ScenarioSpec(String name, String sql, Map<String, String> parameters) {
     }
 
-    public record Copy(String database, String role, String cloneId, Instant createdAt, Instant keptUntil) {
+    /** {@code schemas}: for a copy inside the environment's one database, the schemas it is made of (empty otherwise). */
+    public record Copy(String database, String role, String cloneId, Instant createdAt, Instant keptUntil,
+            List<String> schemas) {
     }
 
     /** What an environment is now: its type, clone, scenarios, and the copies kept beside it. */
@@ -82,6 +85,17 @@ public class EnvironmentResource {
                 "environment " + name + " is not known to this validator since it started: POST a target to it first"));
         try (Connection maintenance = target.connectFor(config.maintenanceDatabase(), "target")) {
             ServerDatabases server = new ServerDatabases(maintenance);
+            if (server.marker(names.live()).isEmpty() && server.exists(names.live())) {
+                try (Connection database = target.connect(names.live())) {
+                    var inside = OneDatabaseCopies.existing(database);
+                    if (inside.isPresent()) {
+                        return describe(name, inside.get().stream().map(copy -> new Copy(name, copy.marker().role(),
+                                copy.marker().cloneId(), copy.marker().createdAt(), copy.marker().keptUntil(),
+                                copy.schemas())).toList(), inside.get().stream().map(OneDatabaseCopies.Copy::marker)
+                                        .filter(marker -> marker.role().equals("live")).findFirst().orElseThrow());
+                    }
+                }
+            }
             EnvironmentMarker live = server.marker(names.live()).orElseThrow(() -> new NotFoundException(
                     "environment " + name + " does not exist on " + target));
             List<Copy> copies = new ArrayList<>();
@@ -89,14 +103,18 @@ public class EnvironmentResource {
                 EnvironmentMarker marker = database.marker();
                 if (name.equals(marker.environment())) {
                     copies.add(new Copy(database.database(), marker.role(), marker.cloneId(), marker.createdAt(),
-                            marker.keptUntil()));
+                            marker.keptUntil(), List.of()));
                 }
             }
-            return new Description(name, live.type(), live.cloneId(), live.createdAt(),
-                    live.scenarios().stream().map(EnvironmentMarker.AppliedScenario::name).toList(), copies);
+            return describe(name, copies, live);
         } catch (SQLException e) {
             throw new IllegalStateException("the target's server could not be read: " + e.getMessage().split("\n")[0], e);
         }
+    }
+
+    private static Description describe(String name, List<Copy> copies, EnvironmentMarker live) {
+        return new Description(name, live.type(), live.cloneId(), live.createdAt(),
+                live.scenarios().stream().map(EnvironmentMarker.AppliedScenario::name).toList(), copies);
     }
 
     @POST
@@ -114,8 +132,17 @@ public class EnvironmentResource {
     public Description rollback(@PathParam("name") String name, Rollback request) {
         Rollback body = request == null ? new Rollback(null, null, null, null) : request;
         Duration retention = body.retention() == null ? config.retention() : duration(body.retention());
-        write(name, "rollback", body.target(), true, body.confirm(), body.requestedBy(), (names, target, server) ->
-                new EnvironmentSwitch(server).rollback(names, retention, Instant.now()));
+        write(name, "rollback", body.target(), true, body.confirm(), body.requestedBy(), (names, target, server) -> {
+            if (server.marker(names.live()).isEmpty() && server.exists(names.live())) {
+                try (Connection database = target.connect(names.live())) {
+                    if (OneDatabaseCopies.existing(database).isPresent()) {
+                        new OneDatabaseCopies(database).rollback(names, retention, Instant.now());
+                        return;
+                    }
+                }
+            }
+            new EnvironmentSwitch(server).rollback(names, retention, Instant.now());
+        });
         return describe(name);
     }
 

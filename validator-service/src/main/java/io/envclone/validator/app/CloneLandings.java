@@ -4,9 +4,11 @@ import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.api.source.SequenceValue;
 import io.envclone.validator.api.Target;
+import io.envclone.validator.environment.CopySchemas;
 import io.envclone.validator.environment.DatabaseNames;
+import io.envclone.validator.environment.EnvironmentCopies;
+import io.envclone.validator.environment.EnvironmentLayout;
 import io.envclone.validator.environment.EnvironmentBuild;
-import io.envclone.validator.environment.EnvironmentSwitch;
 import io.envclone.validator.environment.ServerDatabases;
 import io.envclone.validator.land.BatchLander;
 import io.envclone.validator.land.LeakGate;
@@ -46,7 +48,7 @@ public class CloneLandings {
 
     /** A clone's landing as {@code GET /api/land/{id}} shows it. */
     public record Status(String cloneId, String environment, Phase phase, String reason, long batches, long rows,
-            long redelivered, String reportId, boolean reportPassed) {
+            long redelivered, String reportId, boolean reportPassed, String layout) {
     }
 
     private static final class Clone {
@@ -55,17 +57,22 @@ public class CloneLandings {
         final Target target;
         final List<String> preData;
         final LeakGate gate;
+        final EnvironmentCopies copies;
+        final String layout;
         volatile Phase phase = Phase.LANDING;
         volatile String reason = "";
         volatile String reportId;
         volatile boolean reportPassed;
 
-        Clone(String cloneId, DatabaseNames names, Target target, List<String> preData, LeakGate gate) {
+        Clone(String cloneId, DatabaseNames names, Target target, List<String> preData, LeakGate gate,
+                EnvironmentCopies copies, String layout) {
             this.cloneId = cloneId;
             this.names = names;
             this.target = target;
             this.preData = preData;
             this.gate = gate;
+            this.copies = copies;
+            this.layout = layout;
         }
     }
 
@@ -101,11 +108,16 @@ public class CloneLandings {
             if (held != null && held.phase != Phase.FAILED) {
                 return EnvironmentBuild.Prepared.RESUMED; // asked again by a caller that restarted: it lands on as it was
             }
-            EnvironmentBuild.Prepared prepared = new EnvironmentBuild(new ServerDatabases(maintenance), target::connect)
-                    .prepare(names, type, cloneId, preData, replaceConfirmed);
-            Clone clone = new Clone(cloneId, names, target, preData, gate);
+            EnvironmentLayout layout = layout(maintenance, names, target);
+            EnvironmentCopies copies = layout.oneDatabase()
+                    ? EnvironmentCopies.oneDatabase(names, CopySchemas.of(preData), target::connect)
+                    : EnvironmentCopies.databases(names, target::connect, config.maintenanceDatabase());
+            EnvironmentBuild.Prepared prepared = copies.prepare(type, cloneId, preData, replaceConfirmed);
+            Clone clone = new Clone(cloneId, names, target, preData, gate, copies, layout.reason());
             clones.put(cloneId, clone);
-            stream.landings().register(cloneId, cipher, gate, new BatchLander(target.connect(names.build())));
+            stream.landings().register(cloneId, cipher, gate, new BatchLander(target.connect(copies.landingDatabase()),
+                    copies.landingSchema()));
+            LOG.infof("clone %s: environment %s keeps its copies as %s", cloneId, names.environment(), layout.reason());
             return prepared;
         }
     }
@@ -136,7 +148,7 @@ public class CloneLandings {
         }
         LandingStream.Progress progress = stream.progress(cloneId);
         return Optional.of(new Status(cloneId, clone.names.environment(), clone.phase, clone.reason, progress.batches(),
-                progress.rows(), progress.redelivered(), clone.reportId, clone.reportPassed));
+                progress.rows(), progress.redelivered(), clone.reportId, clone.reportPassed, clone.layout));
     }
 
     private void runFinish(Clone clone, Finish finish) {
@@ -144,25 +156,21 @@ public class CloneLandings {
         try {
             awaitRows(clone, finish.expectedRows());
             stream.landings().end(clone.cloneId, "landed whole: later deliveries are skipped");
-            try (Connection maintenance = clone.target.connect(config.maintenanceDatabase())) {
-                ServerDatabases server = new ServerDatabases(maintenance);
-                new EnvironmentBuild(server, clone.target::connect).finish(clone.names, finish.postData(),
-                        finish.sequences());
-                clone.phase = Phase.VALIDATING;
-                FinishedValidation.Outcome outcome;
-                try (Connection copy = clone.target.connect(clone.names.build())) {
-                    outcome = validation.validate(copy, clone.cloneId, clone.names.environment(), new MigrationScript(
-                            clone.preData, finish.postData(), List.of()), finish.expectedRows(), clone.gate,
-                            finish.validation());
-                }
-                clone.reportId = outcome.reportId();
-                clone.reportPassed = outcome.passed();
-                if (!outcome.passed()) {
-                    throw new IllegalStateException("validation failed: " + outcome.summary() + "; see report "
-                            + outcome.reportId());
-                }
-                Duration retention = finish.retention() == null ? config.retention() : finish.retention();
-                new EnvironmentSwitch(server).switchOver(clone.names, retention, Instant.now());
+            clone.copies.finish(finish.postData(), finish.sequences());
+            clone.phase = Phase.VALIDATING;
+            Duration retention = finish.retention() == null ? config.retention() : finish.retention();
+            FinishedValidation.Outcome[] outcome = new FinishedValidation.Outcome[1];
+            boolean switched = clone.copies.validateAndSwitch(retention, Instant.now(), copy -> {
+                outcome[0] = validation.validate(copy, clone.cloneId, clone.names.environment(), new MigrationScript(
+                        clone.preData, finish.postData(), List.of()), finish.expectedRows(), clone.gate,
+                        finish.validation());
+                return outcome[0].passed();
+            });
+            clone.reportId = outcome[0].reportId();
+            clone.reportPassed = outcome[0].passed();
+            if (!switched) {
+                throw new IllegalStateException("validation failed: " + outcome[0].summary() + "; see report "
+                        + outcome[0].reportId());
             }
             clone.phase = Phase.READY;
             registry.timer("envclone.validator.finish").record(Duration.ofNanos(System.nanoTime() - started));
@@ -178,7 +186,7 @@ public class CloneLandings {
      */
     private void awaitRows(Clone clone, Map<String, Long> expected) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(config.finishTimeout());
-        try (Connection copy = clone.target.connect(clone.names.build())) {
+        try (Connection copy = clone.target.connect(clone.copies.landingDatabase())) {
             while (true) {
                 if (clone.phase == Phase.FAILED) {
                     throw new IllegalStateException(clone.reason);
@@ -206,13 +214,23 @@ public class CloneLandings {
         clone.reason = reason;
         clone.phase = Phase.FAILED;
         stream.landings().end(cloneId, reason);
-        try (Connection maintenance = clone.target.connect(config.maintenanceDatabase())) {
-            new EnvironmentBuild(new ServerDatabases(maintenance), clone.target::connect).discard(clone.names);
+        try {
+            clone.copies.discard();
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("clone %s failed, and its copy %s could not be dropped: %s", cloneId, clone.names.build(),
                     e.getMessage());
         }
         LOG.warnf("clone %s failed: %s; environment %s left as it was", cloneId, reason, clone.names.environment());
+    }
+
+    /** Where this target keeps the environment's copies ({@link EnvironmentLayout}), decided before anything is built. */
+    private static EnvironmentLayout layout(Connection maintenance, DatabaseNames names, Target target) throws SQLException {
+        if (!new ServerDatabases(maintenance).exists(names.live())) {
+            return EnvironmentLayout.choose(maintenance, null, names.live());
+        }
+        try (Connection environment = target.connect(names.live())) {
+            return EnvironmentLayout.choose(maintenance, environment, names.live());
+        }
     }
 
     @PreDestroy

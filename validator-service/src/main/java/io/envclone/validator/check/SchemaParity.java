@@ -2,7 +2,9 @@ package io.envclone.validator.check;
 
 import io.envclone.api.schema.MigrationScript;
 import io.envclone.service.catalog.CatalogAnalysis;
+import io.envclone.service.catalog.CopyScope;
 import io.envclone.service.catalog.PublicSchemaOwner;
+import io.envclone.validator.sql.SchemaReferences;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,6 +29,12 @@ public final class SchemaParity {
         MigrationScript copy = RolledBack.run(target, false, connection -> MigrationScript.forEmptyTarget(
                 CatalogAnalysis.read(connection)));
         Set<String> expected = statements(source);
+        // inside one database the copy is some of its schemas: the source's statements about others are not its
+        List<String> scope = scope(target);
+        if (!scope.isEmpty()) {
+            expected.removeIf(statement -> SchemaReferences.first(statement).map(schema -> !scope.contains(schema))
+                    .orElse(false));
+        }
         Set<String> found = statements(copy);
         List<CheckResult> results = new ArrayList<>();
         for (String statement : expected) {
@@ -45,6 +53,17 @@ public final class SchemaParity {
             results.add(new CheckResult("schema parity", true, expected.size() + " definitions, all equal to the source's"));
         }
         return results;
+    }
+
+    /** The schemas the transaction limits the copy to ({@link CopyScope}); empty: the whole database. */
+    private static List<String> scope(Connection target) throws SQLException {
+        try (var sql = target.prepareStatement("select coalesce(current_setting(?, true), '')")) {
+            sql.setString(1, CopyScope.SETTING);
+            try (var row = sql.executeQuery()) {
+                row.next();
+                return row.getString(1).isEmpty() ? List.of() : List.of(row.getString(1).split(","));
+            }
+        }
     }
 
     private static Set<String> statements(MigrationScript script) {

@@ -40,10 +40,20 @@ public final class BatchLander {
     private static final String CHUNK = "clone_id = ? and table_name = ? and chunk = ?";
 
     private final Connection target;
+    private final java.util.function.UnaryOperator<String> schemaOf;
 
     /** {@code target}: a connection to the target database, used by this lander alone. */
     public BatchLander(Connection target) throws SQLException {
+        this(target, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * {@code schemaOf}: the schema a batch of a source schema lands in (its build schema, where the copy is built
+     * inside the environment's own database).
+     */
+    public BatchLander(Connection target, java.util.function.UnaryOperator<String> schemaOf) throws SQLException {
         this.target = target;
+        this.schemaOf = schemaOf;
         try (Statement statement = target.createStatement()) {
             statement.execute("create schema if not exists envclone_landing");
             statement.execute("create table if not exists " + LEDGER + " (batch_id text primary key, clone_id text not null,"
@@ -77,7 +87,7 @@ public final class BatchLander {
                     return Outcome.ALREADY_LANDED;
                 }
             }
-            CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + quoted(batch.schema()) + "."
+            CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + quoted(schemaOf.apply(batch.schema())) + "."
                     + quoted(batch.table()) + " (" + String.join(", ", batch.columns().stream().map(SqlNames::quoted)
                     .toList()) + ") from stdin (format binary)");
             try {
@@ -140,7 +150,7 @@ public final class BatchLander {
 
     private void supersede(TableBatch batch) throws SQLException {
         int removed;
-        try (PreparedStatement delete = target.prepareStatement("delete from " + quoted(batch.schema()) + "."
+        try (PreparedStatement delete = target.prepareStatement("delete from " + quoted(schemaOf.apply(batch.schema())) + "."
                 + quoted(batch.table()) + " where xmin::text::bigint in (select xid from " + LEDGER + " where " + CHUNK
                 + " and attempt < ?)")) {
             bindChunk(delete, batch);
