@@ -68,7 +68,8 @@ class CloneFingerprintsApiTest {
     @Test
     void theFilterHoldsTheColumnsValuesInAnyCaseAndTheEmailsInsideMessagesAndNothingElse() throws Exception {
         Map<String, Object> body = start("fp-demo-1");
-        body.put("fingerprintColumns", List.of("public.users.email:email", "public.users.phone:phone", "public.messages.body"));
+        body.put("fingerprintColumns", List.of("public.users.email:email", "public.users.phone:phone", "public.messages.body",
+                "public.lofts.city:city"));
         body.put("fingerprintKey", FINGERPRINT_KEY);
         given().contentType(ContentType.JSON).body(body).post("/api/clone").then().statusCode(202)
                 .body(not(containsString(FINGERPRINT_KEY)));
@@ -76,9 +77,16 @@ class CloneFingerprintsApiTest {
         SourceFingerprints filter = SourceFingerprints.fromRequest(fetched.getString("fingerprints"), FINGERPRINT_KEY);
 
         try (Connection source = infrastructure.postgres().connect(DEMO); Statement statement = source.createStatement()) {
-            assertThat(fetched.getLong("values")).as("every non-null value of the three columns").isEqualTo(
+            assertThat(fetched.getLong("values")).as("every non-null value of the four columns").isEqualTo(
                     number(statement, "select (select count(email) + count(phone) from public.users)"
-                            + " + (select count(body) from public.messages)"));
+                            + " + (select count(body) from public.messages) + (select count(city) from public.lofts)"));
+            // a city is no secret alone, but its fakes are dealt one per source city: the domain must be there
+            assertThat(filter.domainSize(io.envclone.api.fingerprint.PiiClass.CITY)).as("the source's distinct cities")
+                    .isEqualTo((int) number(statement, "select count(distinct lower(trim(city))) from public.lofts"));
+            assertThat(filter.rank(io.envclone.api.fingerprint.PiiClass.CITY, text(statement,
+                    "select city from public.lofts order by id limit 1"))).isNotNegative();
+            assertThat(filter.identifying(text(statement, "select city from public.lofts order by id limit 1")))
+                    .as("a city is a quasi-identifier: never a leak alone").isNull();
             String email = text(statement, "select email from public.users order by id limit 1");
             String phone = text(statement, "select phone from public.users order by id desc limit 1");
             String emailInABody = text(statement, EMAIL_IN_A_BODY_ONLY);

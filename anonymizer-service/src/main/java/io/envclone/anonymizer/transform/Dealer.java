@@ -17,6 +17,8 @@ import java.util.Set;
  */
 final class Dealer {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Dealer.class);
+
     static final Dealer NONE = new Dealer(null, null, List.of());
 
     private final SourceFingerprints source;
@@ -30,7 +32,12 @@ final class Dealer {
     }
 
     static Dealer of(SourceFingerprints source, PiiClass of, List<String> pool) {
-        if (source == null || of == null || !of.dealt() || source.domainSize(of) < 0) {
+        if (source == null || of == null || !of.dealt()) {
+            return NONE;
+        }
+        if (source.domainSize(of) < 0) {
+            LOG.infof("%s: the source has more than %d values: fakes are drawn, not dealt", of,
+                    SourceFingerprints.DEALT_MAX_VALUES);
             return NONE;
         }
         Set<String> seen = new HashSet<>();
@@ -40,7 +47,12 @@ final class Dealer {
                 free.add(entry);
             }
         }
-        return source.domainSize(of) <= free.size() ? new Dealer(source, of, free) : NONE;
+        if (source.domainSize(of) > free.size()) {
+            LOG.infof("%s: the source has %d values, the pool %d free fakes: fakes are drawn, not dealt", of,
+                    source.domainSize(of), free.size());
+            return NONE;
+        }
+        return new Dealer(source, of, free);
     }
 
     /** The fake dealt to {@code value}, or null when it is dealt none. */

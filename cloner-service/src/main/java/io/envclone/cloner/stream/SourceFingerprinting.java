@@ -154,7 +154,8 @@ final class SourceFingerprinting {
                         values++;
                         if (column.of() == PiiClass.FREE_TEXT) {
                             FreeText.prose(value).forEach(prose -> filter.add(PiiClass.FREE_TEXT, prose));
-                        } else if (column.of() != null && column.of().identifying()) {
+                        } else if (column.of() != null && (column.of().identifying() || column.of().dealt())) {
+                            // a dealt class (a city) is no secret alone: its values go in for their fakes to be dealt
                             filter.add(column.of(), value);
                         }
                         first = names != null && at == names[0] ? value : first;
