@@ -164,6 +164,69 @@ class CloneCommandTest {
     }
 
     @Test
+    void aSupabaseShapedDatabaseKeepsItsPlatformSchemasAndSwitchesInsideItself() throws Exception {
+        dropEnvironment("e2e-project");
+        server.createDatabase("e2e-project"); // a project: one database, its platform's schemas already there
+        try (Connection project = server.connect("e2e-project"); var sql = project.createStatement()) {
+            sql.execute("create schema auth");
+            sql.execute("create schema storage");
+            sql.execute("create table auth.users (id uuid primary key, email text)");
+            sql.execute("insert into auth.users values ('00000000-0000-0000-0000-000000000001', 'trainee@example.test')");
+        }
+        Map<String, Long> platform = platformTables("e2e-project");
+
+        // nothing of the users' own is there, so no --yes: the platform's schemas are not the clone's to replace
+        Run first = envclone(clone(SOURCE, "e2e-project"));
+        assertThat(first.status()).as(first.err()).isEqualTo(ExitCode.DONE);
+        assertThat(first.json().get("layout").asText()).startsWith("one database: e2e-project is a Supabase project's");
+        assertThat(first.json().get("reportPassed").asBoolean()).isTrue();
+        assertThat(server.databases()).as("no database beside it").noneMatch(name -> name.startsWith("e2e-project__"));
+        assertThat(copyTables("e2e-project")).isEqualTo(CopyInspection.counts(server, SOURCE));
+        assertThat(CopyInspection.leaks(server, SOURCE, "e2e-project", CopyInspection.DEMO_PERSONAL)).isEmpty();
+        assertThat(platformTables("e2e-project")).as("the platform's schemas, untouched").isEqualTo(platform);
+        String firstClone = liveClone("e2e-project");
+
+        // a refresh switches inside the database; rollback brings the first copy back
+        Run second = envclone(clone(SOURCE, "e2e-project", "--yes"));
+        assertThat(second.status()).as(second.err()).isEqualTo(ExitCode.DONE);
+        try (Connection project = server.connect("e2e-project"); var sql = project.createStatement();
+                var row = sql.executeQuery("select count(*) from public__previous.users")) {
+            row.next();
+            assertThat(row.getLong(1)).as("the first copy, kept beside").isEqualTo(CopyInspection.counts(server, SOURCE)
+                    .get("public.users"));
+        }
+        Run rollback = envclone("rollback", "e2e-project", "--target", url("postgres"), "--yes");
+        assertThat(rollback.status()).as(rollback.err()).isEqualTo(ExitCode.DONE);
+        assertThat(liveClone("e2e-project")).isEqualTo(firstClone).isNotEqualTo(JSON.readTree(second.out())
+                .get("cloneId").asText());
+        assertThat(copyTables("e2e-project")).isEqualTo(CopyInspection.counts(server, SOURCE));
+        assertThat(platformTables("e2e-project")).isEqualTo(platform);
+    }
+
+    /** The copy's tables in a database that holds more than the copy. */
+    private static Map<String, Long> copyTables(String database) throws Exception {
+        Map<String, Long> tables = new java.util.TreeMap<>(CopyInspection.counts(server, database));
+        tables.keySet().removeIf(table -> !table.startsWith("public.") && !table.startsWith("audit."));
+        return tables;
+    }
+
+    private static Map<String, Long> platformTables(String database) throws Exception {
+        Map<String, Long> tables = new java.util.TreeMap<>(CopyInspection.counts(server, database));
+        tables.keySet().removeIf(table -> !table.startsWith("auth.") && !table.startsWith("storage."));
+        return tables;
+    }
+
+    /** The clone the environment is now, as envclone records it inside the database. */
+    private static String liveClone(String database) throws Exception {
+        try (Connection connection = server.connect(database); var sql = connection.createStatement();
+                var row = sql.executeQuery("select (substr(marker, length('envclone:') + 1)::jsonb)->>'cloneId'"
+                        + " from envclone_environment.copy where role = 'live'")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    @Test
     void aPasswordOnTheCommandLineIsBadUsageAndNeverEchoed() {
         Run run = envclone("clone", "--source", "postgresql://app:hunter2@db:5432/lofts", "--target", url("x"));
 

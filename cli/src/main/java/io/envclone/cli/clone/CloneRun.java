@@ -45,7 +45,7 @@ public final class CloneRun {
     /** What {@code --output json} prints. */
     public record Outcome(String environment, String cloneId, String phase, String reason, boolean resumed,
             String reportId, boolean reportPassed, String reportFile, long rows, Map<String, Long> tables,
-            Map<String, Double> seconds, String connect, List<String> refusals) {
+            Map<String, Double> seconds, String connect, List<String> refusals, String layout) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -133,7 +133,7 @@ public final class CloneRun {
     private int stopped(EnvironmentPlan plan, CloneStopped stopped) throws IOException {
         if (settings.json()) {
             out.println(JSON.writeValueAsString(new Outcome(plan.environment(), null, "Failed", stopped.getMessage(), false,
-                    null, false, null, 0, Map.of(), Map.of(), null, List.of())));
+                    null, false, null, 0, Map.of(), Map.of(), null, List.of(), null)));
         }
         err.println("envclone: the clone of " + plan.environment() + " stopped: " + stopped.getMessage()
                 + "; the environment is as it was");
@@ -144,7 +144,7 @@ public final class CloneRun {
         List<String> lines = denials.stream().map(CloneRun::onTheCommandLine).toList();
         if (settings.json()) {
             out.println(JSON.writeValueAsString(new Outcome(plan.environment(), null, "Refused", lines.get(0), false, null,
-                    false, null, 0, Map.of(), Map.of(), null, lines)));
+                    false, null, 0, Map.of(), Map.of(), null, lines, null)));
         }
         err.println("envclone: refused, nothing was started or written:");
         lines.forEach(line -> err.println("  - " + line));
@@ -178,7 +178,7 @@ public final class CloneRun {
             out.println(JSON.writeValueAsString(new Outcome(plan.environment(), result.cloneId(), result.phase().wireName(),
                     result.reason(), result.resumed(), result.reportId(), result.reportPassed(),
                     reportFile == null ? null : reportFile.toString(), result.rows(), result.tables(), seconds,
-                    result.ready() ? connect : null, List.of())));
+                    result.ready() ? connect : null, List.of(), result.layout())));
         } else {
             if (!result.report().isEmpty()) {
                 out.println();
@@ -187,6 +187,9 @@ public final class CloneRun {
             out.println(summary(result));
             if (reportFile != null) {
                 out.println("Report written to " + reportFile.toAbsolutePath());
+            }
+            if (result.layout() != null) {
+                out.println("Environment layout: " + result.layout());
             }
             if (result.ready()) {
                 out.println("Connect to " + plan.environment() + ": " + connect);

@@ -52,7 +52,7 @@ public final class CloneDriver {
     /** How the clone ended; {@code refused} when a service refused it for safety (403). */
     public record Result(String cloneId, ClonePhase phase, String reason, boolean refused, String reportId,
             boolean reportPassed, String report, long rows, Map<String, Long> tables, Map<String, Duration> durations,
-            boolean resumed) {
+            boolean resumed, String layout) {
         public boolean ready() {
             return phase == ClonePhase.READY;
         }
@@ -401,7 +401,8 @@ public final class CloneDriver {
             boolean passed = landing != null && landing.path("reportPassed").asBoolean();
             long rows = landing == null ? 0 : landing.path("rows").asLong();
             return new Result(record.cloneId(), status.phase(), status.phase() == ClonePhase.READY ? ""
-                    : status.phaseReason(), refused, reportId, passed, report, rows, expectedRows(), durations, resumed);
+                    : status.phaseReason(), refused, reportId, passed, report, rows, expectedRows(), durations, resumed,
+                    landing == null || !landing.path("layout").isTextual() ? null : landing.get("layout").asText());
         }
     }
 
