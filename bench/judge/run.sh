@@ -25,6 +25,9 @@
 #   KEEP=1               keeps the work directory (every output); KEEP_PG=1 also the cluster's data
 #   TARGET_EXISTS=1      creates each target database empty first and clones into it without --yes
 #                        (an existing database adopted as the environment)
+#   ONE_DATABASE=1       clones as a role without CREATEDB (envclone_writer) into a database made empty for it,
+#                        as on a managed server: the environment's copies are schemas inside that database;
+#                        fidelity.sh leaves out the schema envclone keeps its records in (envclone_environment)
 #   LEAKS=0              skips leaks.sh (its leaks column says "not judged"): to repeat a clone with new
 #                        keys quickly, where leaks.sh on a million rows takes longer than the clone
 # Exit 0 when every fixture run passes (clone exit 0, 0 differences, leaks 0 with every check
@@ -81,6 +84,14 @@ hostport="${base#*@}"
 unset PGPASSWORD
 sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
+if [[ "${ONE_DATABASE:-0}" == 1 ]]; then
+  # what a DBA does for a role that may not create databases: the role, and the two control databases it owns
+  export ENVCLONE_JUDGE_WRITER_PASSWORD=writer
+  sql -d "$server" -c "CREATE ROLE envclone_writer LOGIN NOCREATEDB PASSWORD 'writer'" \
+    -c "CREATE DATABASE envclone_cloner OWNER envclone_writer" -c "CREATE DATABASE envclone_validator OWNER envclone_writer" \
+    || { echo "cannot prepare the role without CREATEDB" >&2; exit 1; }
+fi
+
 java_ok=1
 if ! command -v java >/dev/null 2>&1 && [[ -z "${JAVA_HOME:-}" ]]; then java_ok=0; fi
 
@@ -133,8 +144,14 @@ judge_fixture() {
     echo "   envclone clone skipped: no java (needs a JDK 17 or newer)"
     row[$fx]="$fx|-|-|no java|-|-|-"; overall=1; return
   else
-    local yes=--yes
-    if [[ "${TARGET_EXISTS:-0}" == 1 ]]; then
+    local yes=--yes target_url="$base/$target" target_options=()
+    if [[ "${ONE_DATABASE:-0}" == 1 ]]; then
+      sql -d "$server" -c "CREATE DATABASE $target OWNER envclone_writer" || { row[$fx]="$fx|-|-|target not made|-|-|-"; overall=1; return; }
+      yes=
+      target_url="postgresql://envclone_writer@$hostport/$target"
+      target_options=(--target-password-env ENVCLONE_JUDGE_WRITER_PASSWORD)
+      echo "   $target made empty beforehand for envclone_writer, which may not create databases (ONE_DATABASE=1)"
+    elif [[ "${TARGET_EXISTS:-0}" == 1 ]]; then
       # a database made empty beforehand, as a DBA does for pg_dump | psql: adopted, so no --yes
       sql -d "$server" -c "CREATE DATABASE $target" || { row[$fx]="$fx|-|-|target not made|-|-|-"; overall=1; return; }
       yes=
@@ -143,7 +160,7 @@ judge_fixture() {
     echo "== $fx: envclone clone --source .../$fx --target .../$target --allow-same-server $yes --output json (no rules file)"
     t0=$(now)
     (cd "$out" && ENVCLONE_STATE_DIR="$out/state" PGPASSWORD= timeout "$clone_timeout" "$envclone" clone \
-        --source "$base/$fx" --target "$base/$target" --allow-same-server $yes --output json \
+        --source "$base/$fx" --target "$target_url" "${target_options[@]}" --allow-same-server $yes --output json \
         >"$out/clone.json" 2>"$out/clone.stderr")
     rc=$?
     t1=$(now)
@@ -162,7 +179,9 @@ judge_fixture() {
   fi
 
   echo "== $fx: fidelity.sh"
-  "$judge/fidelity.sh" "$base/$fx" "$base/$target" >"$out/fidelity.out" 2>&1
+  local exclude='^$'
+  [[ "${ONE_DATABASE:-0}" != 1 ]] || exclude='^envclone_environment$'
+  FIDELITY_EXCLUDE_SCHEMAS="$exclude" "$judge/fidelity.sh" "$base/$fx" "$base/$target" >"$out/fidelity.out" 2>&1
   grep -E '^(rows|fidelity):' "$out/fidelity.out" | sed 's/^/   /'
   fid="$(sed -n 's/^fidelity: \([0-9]*\) differences.*/\1/p' "$out/fidelity.out" | tail -n 1)"
 
@@ -188,7 +207,7 @@ for fx in "${fixtures_to_run[@]}"; do judge_fixture "$fx"; done
 
 {
   echo
-  echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(git -C "$root" rev-parse --short HEAD 2>/dev/null), SCALE=$scale$([[ "${PLAIN:-0}" == 1 ]] && echo ', PLAIN=1: plain copies, not envclone'))"
+  echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(git -C "$root" rev-parse --short HEAD 2>/dev/null), SCALE=$scale$([[ "${PLAIN:-0}" == 1 ]] && echo ', PLAIN=1: plain copies, not envclone')$([[ "${ONE_DATABASE:-0}" == 1 ]] && echo ', ONE_DATABASE=1: a role without CREATEDB'))"
   printf '%-11s %-13s %8s  %-12s %-21s %7s  %s\n' fixture "envclone exit" seconds phase "fidelity differences" leaks \
     "failed checks (under-changed/integrity/missing)"
   for fx in "${fixtures_to_run[@]}"; do
