@@ -31,7 +31,7 @@ public class CommonProblemMappers {
             return e.getResponse();
         }
         return problem(new Problem(TYPES + "invalid-request", "Invalid request", 400,
-                "body is not the JSON this endpoint takes: see this service's API in the README", "body"));
+                "body is not the JSON this endpoint takes: see this service's API in docs/ (one file per service)", "body"));
     }
 
     public static Response problem(Problem problem) {
