@@ -199,6 +199,11 @@ class CloneCommandTest {
         assertThat(rollback.status()).as(rollback.err()).isEqualTo(ExitCode.DONE);
         assertThat(liveClone("e2e-project")).isEqualTo(firstClone).isNotEqualTo(JSON.readTree(second.out())
                 .get("cloneId").asText());
+        Run status = envclone("status", "e2e-project", "--target", url("postgres"), "--output", "json");
+        assertThat(status.status()).as(status.err()).isEqualTo(ExitCode.DONE);
+        assertThat(status.json().path("state").path("cloneId").asText()).isEqualTo(firstClone);
+        assertThat(status.json().path("state").path("copies").toString()).contains("e2e-project (schemas audit__previous,"
+                + " public__previous)");
         assertThat(copyTables("e2e-project")).isEqualTo(CopyInspection.counts(server, SOURCE));
         assertThat(platformTables("e2e-project")).isEqualTo(platform);
     }

@@ -56,12 +56,54 @@ public final class EnvironmentMarkers {
             connection.rollback();
         }
         if (live == null) {
+            live = insideOneDatabase(server, environment, copies);
+        }
+        if (live == null) {
             return Optional.empty();
         }
         List<String> scenarios = new ArrayList<>();
         live.path("scenarios").forEach(scenario -> scenarios.add(scenario.path("name").asText()));
         return Optional.of(new EnvironmentState(environment, text(live, "type"), text(live, "cloneId"),
                 instant(live.path("createdAt")), scenarios, copies));
+    }
+
+    /**
+     * An environment whose copies are schemas inside its one database: the validator keeps its markers as rows of
+     * {@code envclone_environment.copy} there. The live marker, with every copy added to {@code copies}; null when
+     * the database does not exist or holds no environment of envclone's.
+     */
+    private static JsonNode insideOneDatabase(DatabaseUrl server, String environment, List<EnvironmentState.Copy> copies)
+            throws SQLException {
+        if (!server.databaseExists(environment)) {
+            return null;
+        }
+        JsonNode live = null;
+        try (Connection connection = SourceSample.readOnly(server.withDatabase(environment))) {
+            try (PreparedStatement query = connection.prepareStatement("select to_regclass('envclone_environment.copy')"
+                    + " is not null"); ResultSet row = query.executeQuery()) {
+                row.next();
+                if (!row.getBoolean(1)) {
+                    connection.rollback();
+                    return null;
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement("select role, marker, array_to_string(array(select s"
+                    + " || case when role = 'live' then '' else '__' || role end from unnest(schemas) s), ', ')"
+                    + " from envclone_environment.copy order by role desc"); ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    JsonNode marker = marker(row.getString(2));
+                    if (marker == null) {
+                        continue;
+                    }
+                    live = row.getString(1).equals("live") ? marker : live;
+                    copies.add(new EnvironmentState.Copy(environment + " (schemas " + row.getString(3) + ")",
+                            marker.path("role").asText(), text(marker, "cloneId"),
+                            instant(marker.path("createdAt")), instant(marker.path("keptUntil"))));
+                }
+            }
+            connection.rollback();
+        }
+        return live;
     }
 
     private static JsonNode marker(String comment) {
