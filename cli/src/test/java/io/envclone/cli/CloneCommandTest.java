@@ -184,6 +184,11 @@ class CloneCommandTest {
         assertThat(copyTables("e2e-project")).isEqualTo(CopyInspection.counts(server, SOURCE));
         assertThat(CopyInspection.leaks(server, SOURCE, "e2e-project", CopyInspection.DEMO_PERSONAL)).isEmpty();
         assertThat(platformTables("e2e-project")).as("the platform's schemas, untouched").isEqualTo(platform);
+        try (Connection project = server.connect("e2e-project"); var sql = project.createStatement();
+                var row = sql.executeQuery("select count(*) from pg_namespace where nspname like '%\\_\\_%'")) {
+            row.next();
+            assertThat(row.getLong(1)).as("the database's own empty public is replaced, not kept beside").isZero();
+        }
         String firstClone = liveClone("e2e-project");
 
         // a refresh switches inside the database; rollback brings the first copy back

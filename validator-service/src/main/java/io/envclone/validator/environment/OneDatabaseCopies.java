@@ -179,7 +179,11 @@ public final class OneDatabaseCopies {
                     + quoted(schema + DatabaseNames.PREVIOUS) + " cascade")));
             List<String> replaced = new ArrayList<>();
             for (String schema : build.schemas()) {
-                if (schemaExists(schema)) {
+                boolean ours = live.map(copy -> copy.schemas().contains(schema)).orElse(false);
+                if (schemaExists(schema) && !ours && objectsIn(schema, 1).isEmpty()) {
+                    // an empty schema the database came with (its public): nothing to keep for a rollback
+                    statements.add("drop schema " + quoted(schema));
+                } else if (schemaExists(schema)) {
                     statements.add("alter schema " + quoted(schema) + " rename to " + quoted(schema + DatabaseNames.PREVIOUS));
                     replaced.add(schema);
                 }
@@ -294,19 +298,29 @@ public final class OneDatabaseCopies {
         List<String> ours = copy("live").map(Copy::schemas).orElse(List.of());
         List<String> held = new ArrayList<>();
         for (String schema : schemas.schemas()) {
-            if (ours.contains(schema)) {
-                continue;
+            if (!ours.contains(schema)) {
+                held.addAll(objectsIn(schema, 3 - held.size()));
             }
-            try (PreparedStatement query = database.prepareStatement("select kind || ' ' || name from ("
-                    + "select 'relation' kind, n.nspname || '.' || c.relname name from pg_class c join pg_namespace n"
-                    + " on n.oid = c.relnamespace where n.nspname = ? union all select 'function', n.nspname || '.' || p.proname"
-                    + " from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = ?) o order by 1 limit 3")) {
-                query.setString(1, schema);
-                query.setString(2, schema);
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next() && held.size() < 3) {
-                        held.add(row.getString(1));
-                    }
+        }
+        return held;
+    }
+
+    /** Up to {@code limit} of the relations, functions and types in {@code schema}, named. */
+    private List<String> objectsIn(String schema, int limit) throws SQLException {
+        List<String> held = new ArrayList<>();
+        try (PreparedStatement query = database.prepareStatement("select kind || ' ' || name from ("
+                + "select 'relation' kind, n.nspname || '.' || c.relname name from pg_class c join pg_namespace n"
+                + " on n.oid = c.relnamespace where n.nspname = ? union all select 'function', n.nspname || '.' || p.proname"
+                + " from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = ? union all"
+                + " select 'type', n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace"
+                + " where n.nspname = ? and t.typrelid = 0 and t.typelem = 0) o order by 1 limit ?")) {
+            query.setString(1, schema);
+            query.setString(2, schema);
+            query.setString(3, schema);
+            query.setInt(4, Math.max(limit, 0));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    held.add(row.getString(1));
                 }
             }
         }
