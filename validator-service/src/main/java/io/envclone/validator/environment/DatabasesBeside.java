@@ -22,13 +22,23 @@ final class DatabasesBeside implements EnvironmentCopies {
         this.maintenanceDatabase = maintenanceDatabase;
     }
 
+    /** Work on the server's databases, over a maintenance session of its own. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(ServerDatabases server) throws SQLException;
+    }
+
+    private <T> T onServer(Work<T> work) throws SQLException {
+        try (Connection maintenance = connector.connect(maintenanceDatabase)) {
+            return work.run(new ServerDatabases(maintenance));
+        }
+    }
+
     @Override
     public EnvironmentBuild.Prepared prepare(String type, String cloneId, List<String> preData, boolean replaceConfirmed)
             throws SQLException {
-        try (Connection maintenance = connector.connect(maintenanceDatabase)) {
-            return new EnvironmentBuild(new ServerDatabases(maintenance), connector).prepare(names, type, cloneId, preData,
-                    replaceConfirmed);
-        }
+        return onServer(server -> new EnvironmentBuild(server, connector).prepare(names, type, cloneId, preData,
+                replaceConfirmed));
     }
 
     @Override
@@ -43,9 +53,10 @@ final class DatabasesBeside implements EnvironmentCopies {
 
     @Override
     public void finish(List<String> postData, Map<String, SequenceValue> sequences) throws SQLException {
-        try (Connection maintenance = connector.connect(maintenanceDatabase)) {
-            new EnvironmentBuild(new ServerDatabases(maintenance), connector).finish(names, postData, sequences);
-        }
+        onServer(server -> {
+            new EnvironmentBuild(server, connector).finish(names, postData, sequences);
+            return null;
+        });
     }
 
     @Override
@@ -55,16 +66,18 @@ final class DatabasesBeside implements EnvironmentCopies {
                 return false;
             }
         }
-        try (Connection maintenance = connector.connect(maintenanceDatabase)) {
-            new EnvironmentSwitch(new ServerDatabases(maintenance)).switchOver(names, retention, now);
-        }
+        onServer(server -> {
+            new EnvironmentSwitch(server).switchOver(names, retention, now);
+            return null;
+        });
         return true;
     }
 
     @Override
     public void discard() throws SQLException {
-        try (Connection maintenance = connector.connect(maintenanceDatabase)) {
-            new EnvironmentBuild(new ServerDatabases(maintenance), connector).discard(names);
-        }
+        onServer(server -> {
+            new EnvironmentBuild(server, connector).discard(names);
+            return null;
+        });
     }
 }
