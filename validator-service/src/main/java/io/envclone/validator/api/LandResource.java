@@ -1,6 +1,7 @@
 package io.envclone.validator.api;
 
 import io.envclone.api.anonymize.RuleSet;
+import io.envclone.api.crd.EnvironmentType;
 import io.envclone.api.batch.BatchCipher;
 import io.envclone.api.fingerprint.SourceFingerprints;
 import io.envclone.api.source.SequenceValue;
@@ -67,7 +68,9 @@ public class LandResource {
     public record Abandon(String reason) {
     }
 
-    private static final List<String> TYPES = List.of("test", "training", "development", "staging");
+    /** The environment types' wire names, from the one enum that declares them. */
+    private static final List<String> TYPES = java.util.Arrays.stream(EnvironmentType.values())
+            .map(EnvironmentType::wireName).toList();
 
     private final CloneLandings landings;
     private final WriteGuard guard;
@@ -92,7 +95,7 @@ public class LandResource {
             throw new InvalidRequestException("preData", "is missing: give the pre-data statements of the source's"
                     + " migration (POST /api/schema/migration on the cloner)");
         }
-        String type = request.type() == null ? "test" : request.type();
+        String type = request.type() == null ? EnvironmentType.TEST.wireName() : request.type();
         if (!TYPES.contains(type)) {
             throw new InvalidRequestException("type", "must be one of " + TYPES + ", got " + type);
         }

@@ -27,7 +27,7 @@ public final class Scenarios {
     public EnvironmentMarker apply(DatabaseNames names, Scenario scenario, boolean anyType) throws SQLException {
         EnvironmentMarker live = server.marker(names.live()).orElseThrow(() -> new EnvironmentException(
                 EnvironmentException.Kind.NOT_FOUND, "environment " + names.live() + " does not exist: clone it first"));
-        if (!"training".equals(live.type()) && !anyType) {
+        if (!io.envclone.api.crd.EnvironmentType.TRAINING.wireName().equals(live.type()) && !anyType) {
             throw new EnvironmentException(EnvironmentException.Kind.REFUSED, "environment " + names.live() + " is of type "
                     + live.type() + ", and scenarios are for training environments: set \"anyType\": true to apply it"
                     + " anyway");
