@@ -211,6 +211,12 @@ class CloneCommandTest {
                 + " public__previous)");
         assertThat(copyTables("e2e-project")).isEqualTo(CopyInspection.counts(server, SOURCE));
         assertThat(platformTables("e2e-project")).isEqualTo(platform);
+        Run reset = envclone("reset", "e2e-project", "--target", url("postgres"), "--yes");
+        assertThat(reset.status()).as("no pristine copy inside one database: said, nothing changed")
+                .isEqualTo(ExitCode.FAILED);
+        assertThat(reset.err()).contains("keeps its copies as schemas inside its one database, where a reset is not"
+                + " built yet");
+        assertThat(liveClone("e2e-project")).isEqualTo(firstClone);
     }
 
     /** The copy's tables in a database that holds more than the copy. */

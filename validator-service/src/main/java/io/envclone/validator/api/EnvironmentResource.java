@@ -6,6 +6,7 @@ import io.envclone.validator.app.KnownTargets;
 import io.envclone.validator.app.ValidatorConfig;
 import io.envclone.validator.app.WriteGuard;
 import io.envclone.validator.environment.DatabaseNames;
+import io.envclone.validator.environment.EnvironmentException;
 import io.envclone.validator.environment.EnvironmentMarker;
 import io.envclone.validator.environment.EnvironmentSwitch;
 import io.envclone.validator.environment.OneDatabaseCopies;
@@ -85,16 +86,12 @@ public class EnvironmentResource {
                 "environment " + name + " is not known to this validator since it started: POST a target to it first"));
         try (Connection maintenance = target.connectFor(config.maintenanceDatabase(), "target")) {
             ServerDatabases server = new ServerDatabases(maintenance);
-            if (server.marker(names.live()).isEmpty() && server.exists(names.live())) {
-                try (Connection database = target.connect(names.live())) {
-                    var inside = OneDatabaseCopies.existing(database);
-                    if (inside.isPresent()) {
-                        return describe(name, inside.get().stream().map(copy -> new Copy(name, copy.marker().role(),
-                                copy.marker().cloneId(), copy.marker().createdAt(), copy.marker().keptUntil(),
-                                copy.schemas())).toList(), inside.get().stream().map(OneDatabaseCopies.Copy::marker)
-                                        .filter(marker -> marker.role().equals("live")).findFirst().orElseThrow());
-                    }
-                }
+            var inside = insideOneDatabase(server, target, names);
+            if (inside.isPresent()) {
+                return describe(name, inside.get().stream().map(copy -> new Copy(name, copy.marker().role(),
+                        copy.marker().cloneId(), copy.marker().createdAt(), copy.marker().keptUntil(), copy.schemas()))
+                        .toList(), inside.get().stream().map(OneDatabaseCopies.Copy::marker)
+                                .filter(marker -> marker.role().equals("live")).findFirst().orElseThrow());
             }
             EnvironmentMarker live = server.marker(names.live()).orElseThrow(() -> new NotFoundException(
                     "environment " + name + " does not exist on " + target));
@@ -123,7 +120,10 @@ public class EnvironmentResource {
         Reset body = request == null ? new Reset(null, null, null, null) : request;
         Resets.Mode mode = mode(body.mode());
         write(name, "reset (" + mode.name().toLowerCase(Locale.ROOT) + ")", body.target(), true, body.confirm(),
-                body.requestedBy(), (names, target, server) -> new Resets(server, target::connect).reset(names, mode));
+                body.requestedBy(), (names, target, server) -> {
+                    notInsideOneDatabase(server, target, names, "a reset");
+                    new Resets(server, target::connect).reset(names, mode);
+                });
         return describe(name);
     }
 
@@ -133,12 +133,10 @@ public class EnvironmentResource {
         Rollback body = request == null ? new Rollback(null, null, null, null) : request;
         Duration retention = body.retention() == null ? config.retention() : duration(body.retention());
         write(name, "rollback", body.target(), true, body.confirm(), body.requestedBy(), (names, target, server) -> {
-            if (server.marker(names.live()).isEmpty() && server.exists(names.live())) {
+            if (insideOneDatabase(server, target, names).isPresent()) {
                 try (Connection database = target.connect(names.live())) {
-                    if (OneDatabaseCopies.existing(database).isPresent()) {
-                        new OneDatabaseCopies(database).rollback(names, retention, Instant.now());
-                        return;
-                    }
+                    new OneDatabaseCopies(database).rollback(names, retention, Instant.now());
+                    return;
                 }
             }
             new EnvironmentSwitch(server).rollback(names, retention, Instant.now());
@@ -167,6 +165,7 @@ public class EnvironmentResource {
         }
         write(name, "apply scenarios " + scenarios.stream().map(Scenario::name).toList(), request.target(), false, null,
                 request.requestedBy(), (names, target, server) -> {
+                    notInsideOneDatabase(server, target, names, "a training scenario");
                     Scenarios applying = new Scenarios(server, target::connect);
                     for (Scenario scenario : scenarios) {
                         applying.apply(names, scenario, request.anyType());
@@ -183,6 +182,26 @@ public class EnvironmentResource {
         write(name, "delete", body.target(), true, body.confirm(), body.requestedBy(), (names, target, server) ->
                 dropped.addAll(new EnvironmentSwitch(server).delete(names)));
         return dropped;
+    }
+
+    /** The copies of an environment kept as schemas inside its one database; empty for one whose copies are databases. */
+    private static java.util.Optional<List<OneDatabaseCopies.Copy>> insideOneDatabase(ServerDatabases server, Target target,
+            DatabaseNames names) throws SQLException {
+        if (server.marker(names.live()).isPresent() || !server.exists(names.live())) {
+            return java.util.Optional.empty();
+        }
+        try (Connection database = target.connect(names.live())) {
+            return OneDatabaseCopies.existing(database);
+        }
+    }
+
+    private static void notInsideOneDatabase(ServerDatabases server, Target target, DatabaseNames names, String what)
+            throws SQLException {
+        if (insideOneDatabase(server, target, names).isPresent()) {
+            throw new EnvironmentException(EnvironmentException.Kind.CONFLICT, "environment " + names.live() + " keeps its"
+                    + " copies as schemas inside its one database, where " + what + " is not built yet (no pristine copy is"
+                    + " kept there): clone it again for a fresh copy, or roll back to the previous one");
+        }
     }
 
     private interface Operation {
