@@ -1,6 +1,9 @@
 package io.envclone.api.orchestration;
 
-/** What the reconciler does next, as {@code ClonePipeline} does it over the services' REST APIs. */
+/**
+ * What the driver of a clone (the command's {@code CloneDriver} now, the operator's reconciler later)
+ * does next over the services' REST APIs.
+ */
 public enum Action {
     /** {@code POST /api/schema/migration} and {@code /analyze} at the cloner. */
     READ_SCHEMA,

@@ -16,7 +16,7 @@ import java.time.Instant;
 /**
  * Given a CloneRequest's spec, its status and what the services answered, what happens next: the
  * one decision behind the operator's reconciler, a plain function (it calls nothing, waits on
- * nothing). The path is {@code ClonePipeline}'s: the source's migration; the clone started (or
+ * nothing). The path, step by step: the source's migration; the clone started (or
  * resumed) with the columns to fingerprint; once the fingerprints are ready, the anonymizer
  * registered and the landing started; once the cloner is done, the landing finished with its
  * counts and sequences; then the validator's verdict. A cloner that fails has its landing
