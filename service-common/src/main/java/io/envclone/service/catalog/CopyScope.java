@@ -31,6 +31,17 @@ public final class CopyScope {
         return includes("(select scope_ns.nspname from pg_catalog.pg_namespace scope_ns where scope_ns.oid = " + oidColumn + ")");
     }
 
+    /** The schemas {@code connection}'s transaction limits the copy to; empty: the whole database. */
+    public static java.util.List<String> current(Connection connection) throws SQLException {
+        try (PreparedStatement get = connection.prepareStatement("select coalesce(pg_catalog.current_setting(?, true), '')")) {
+            get.setString(1, SETTING);
+            try (var row = get.executeQuery()) {
+                row.next();
+                return row.getString(1).isEmpty() ? java.util.List.of() : java.util.List.of(row.getString(1).split(","));
+            }
+        }
+    }
+
     /** Limits what {@code connection} reads of the catalogs to {@code schemas} until its transaction ends. */
     public static void limit(Connection connection, Collection<String> schemas) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement("select pg_catalog.set_config(?, ?, true)")) {

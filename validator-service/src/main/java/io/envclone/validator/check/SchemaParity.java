@@ -30,7 +30,7 @@ public final class SchemaParity {
                 CatalogAnalysis.read(connection)));
         Set<String> expected = statements(source);
         // inside one database the copy is some of its schemas: the source's statements about others are not its
-        List<String> scope = scope(target);
+        List<String> scope = CopyScope.current(target);
         if (!scope.isEmpty()) {
             expected.removeIf(statement -> SchemaReferences.first(statement).map(schema -> !scope.contains(schema))
                     .orElse(false));
@@ -53,17 +53,6 @@ public final class SchemaParity {
             results.add(new CheckResult("schema parity", true, expected.size() + " definitions, all equal to the source's"));
         }
         return results;
-    }
-
-    /** The schemas the transaction limits the copy to ({@link CopyScope}); empty: the whole database. */
-    private static List<String> scope(Connection target) throws SQLException {
-        try (var sql = target.prepareStatement("select coalesce(current_setting(?, true), '')")) {
-            sql.setString(1, CopyScope.SETTING);
-            try (var row = sql.executeQuery()) {
-                row.next();
-                return row.getString(1).isEmpty() ? List.of() : List.of(row.getString(1).split(","));
-            }
-        }
     }
 
     private static Set<String> statements(MigrationScript script) {

@@ -180,10 +180,11 @@ public final class OneDatabaseCopies {
             List<String> replaced = new ArrayList<>();
             for (String schema : build.schemas()) {
                 boolean ours = live.map(copy -> copy.schemas().contains(schema)).orElse(false);
-                if (schemaExists(schema) && !ours && objectsIn(schema, 1).isEmpty()) {
+                boolean exists = schemaExists(schema);
+                if (exists && !ours && objectsIn(schema, 1).isEmpty()) {
                     // an empty schema the database came with (its public): nothing to keep for a rollback
                     statements.add("drop schema " + quoted(schema));
-                } else if (schemaExists(schema)) {
+                } else if (exists) {
                     statements.add("alter schema " + quoted(schema) + " rename to " + quoted(schema + DatabaseNames.PREVIOUS));
                     replaced.add(schema);
                 }

@@ -60,6 +60,7 @@ public final class SchemaReferences {
                 int start = at;
                 char c = sql.charAt(at);
                 String name = null;
+                String tag;
                 boolean word = false;
                 if (c == '-' && next(1) == '-') {
                     skipTo("\n");
@@ -76,8 +77,7 @@ public final class SchemaReferences {
                         }
                         continue;
                     }
-                } else if (c == '$' && dollarTag() != null) {
-                    String tag = dollarTag();
+                } else if (c == '$' && (tag = dollarTag()) != null) {
                     at += tag.length();
                     skipTo(tag);
                 } else if (c == '"') {
